@@ -1,0 +1,19 @@
+import { Command } from 'commander';
+import { registerAdmin } from './commands/admin.ts';
+import { registerServe } from './commands/serve.ts';
+import { reportError } from './context.ts';
+
+const program = new Command()
+  .name('konbit')
+  .description('Konbit: the operations platform of a multinational police support mission')
+  .showHelpAfterError()
+  .configureHelp({ sortSubcommands: true });
+
+registerServe(program);
+registerAdmin(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  reportError(error);
+}

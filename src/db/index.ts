@@ -1,0 +1,63 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { LATEST_MIGRATION, migrationProvider } from './migrations/index.ts';
+import type { DB } from './schema.ts';
+
+export type { DB, ShareableTable } from './schema.ts';
+export { dialectOf, lockForSerialWrite, type DialectName } from './dialect.ts';
+
+export type Db = Kysely<DB>;
+
+export interface DbOptions {
+  /** `sqlite:<file>`, `sqlite::memory:` or a postgres:// URL. */
+  url: string;
+  /** PostgreSQL only: schemas to search, first one for new tables (tests use one schema each). */
+  searchPath?: string;
+  poolSize?: number;
+}
+
+/** Opens the database named by the URL. It does not migrate: call migrateToLatest. */
+export function createDb(options: DbOptions): Db {
+  if (options.url.startsWith('sqlite:')) return new Kysely<DB>({ dialect: new SqliteDialect({ database: openSqlite(options.url.slice('sqlite:'.length)) }) });
+  // PostgreSQL returns bigint (int8) as text to avoid precision loss; Konbit's
+  // bigints are counters and sequence numbers that fit in a double.
+  pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
+  });
+  // An idle client that loses its server must not crash the process; the next
+  // query reports the outage instead.
+  pool.on('error', () => {});
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+}
+
+function openSqlite(file: string): SQLite.Database {
+  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const database = new SQLite(file);
+  database.pragma('journal_mode = WAL');
+  // NORMAL is durable across process crashes in WAL mode; FULL also survives power loss.
+  database.pragma('synchronous = FULL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  return database;
+}
+
+/** Applies every pending migration; throws with the failing migration's name. */
+export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** Whether the database answers and every migration has been applied. */
+export async function migrationsCurrent(db: Kysely<any>): Promise<boolean> {
+  const migrations = await new Migrator({ db, provider: migrationProvider }).getMigrations();
+  return migrations.every((m) => m.executedAt !== undefined) && migrations.some((m) => m.name === LATEST_MIGRATION);
+}

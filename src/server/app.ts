@@ -1,0 +1,66 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Db } from '../db/index.ts';
+import { authRoutes, httpAccess } from '../modules/auth/index.ts';
+import { noticesRoutes } from '../modules/notices/index.ts';
+import type { Config } from './config.ts';
+import { installErrorHandling } from './errors.ts';
+import { healthRoutes } from './health.ts';
+import { webApp } from './web.ts';
+
+export interface AppDeps {
+  db: Db;
+}
+
+/** Builds the HTTP application without listening, so tests can inject requests. */
+export async function buildApp(config: Config, { db }: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    genReqId: () => crypto.randomUUID(),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // Only JSON bodies: a cross-site form cannot send one, which backs the CSRF token.
+  app.removeContentTypeParser('text/plain');
+  const webDist = path.resolve(import.meta.dirname, '..', '..', 'web', 'dist');
+  const serveWeb = existsSync(path.join(webDist, 'index.html'));
+  installErrorHandling(app, { spaFallback: serveWeb });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        workerSrc: ["'self'", 'blob:'],
+        connectSrc: ["'self'"],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(httpAccess, { db });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Konbit API', version: '1', description: 'Operations platform of a multinational police support mission' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'konbit_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  await app.register(healthRoutes, { db });
+  await app.register(authRoutes, { db, sessionHours: config.sessionHours, cookieSecure: config.cookieSecure });
+  await app.register(noticesRoutes, { db });
+
+  if (serveWeb) await app.register(webApp, { root: webDist });
+  return app;
+}

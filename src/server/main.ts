@@ -1,0 +1,24 @@
+import { createDb, migrateToLatest } from '../db/index.ts';
+import { buildApp } from './app.ts';
+import type { Config } from './config.ts';
+
+export interface StartOptions {
+  /** Runs after migrations and before listening (the demo seed on first start). */
+  beforeListen?: (db: ReturnType<typeof createDb>) => Promise<void>;
+}
+
+/** config -> database -> app -> listen; closes cleanly on SIGINT/SIGTERM. */
+export async function startServer(config: Config, options: StartOptions = {}): Promise<void> {
+  const db = createDb({ url: config.databaseUrl });
+  await migrateToLatest(db);
+  await options.beforeListen?.(db);
+  const app = await buildApp(config, { db });
+  const close = async () => {
+    await app.close();
+    await db.destroy();
+    process.exit(0);
+  };
+  process.once('SIGINT', close);
+  process.once('SIGTERM', close);
+  await app.listen({ host: config.host, port: config.port });
+}
