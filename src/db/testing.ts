@@ -9,7 +9,6 @@ import type { DialectName } from './dialect.ts';
  * on PostgreSQL (KONBIT_TEST_PG_URL), dropped afterwards.
  */
 
-// eslint-disable-next-line no-restricted-properties -- tests choose their databases from the environment
 const pgUrl = process.env.KONBIT_TEST_PG_URL;
 
 export const TEST_DIALECTS: readonly DialectName[] = pgUrl ? ['sqlite', 'postgres'] : ['sqlite'];

@@ -18,7 +18,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     await db.destroy();
     process.exit(0);
   };
-  process.once('SIGINT', close);
-  process.once('SIGTERM', close);
+  process.once('SIGINT', () => void close());
+  process.once('SIGTERM', () => void close());
   await app.listen({ host: config.host, port: config.port });
 }

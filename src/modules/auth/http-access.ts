@@ -17,6 +17,10 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
   }
+  interface FastifyInstance {
+    /** Every route registered, with its access policy: what the policy test walks. */
+    routeAccessTable: { method: string; url: string; access: Access | undefined }[];
+  }
   interface FastifyRequest {
     actor: Actor | null;
     viewer: Viewer;
@@ -59,7 +63,12 @@ export const httpAccess = fp(async (app: FastifyInstance, { db }: HttpAccessOpti
     request.viewer = PUBLIC_VIEWER;
   });
   app.decorateRequest('session', null);
-  app.addHook('onRoute', requireAccessDeclaration);
+  app.decorate('routeAccessTable', []);
+  app.addHook('onRoute', (route) => {
+    requireAccessDeclaration(route);
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) app.routeAccessTable.push({ method, url: route.url, access: (route.config as { access?: Access }).access });
+  });
   app.addHook('preHandler', async (request) => {
     const access = request.routeOptions.config.access;
     const token = request.cookies[SESSION_COOKIE];
