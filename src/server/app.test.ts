@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import Fastify from 'fastify';
+import Fastify, { type InjectOptions } from 'fastify';
+
 import { dbTest } from '../db/testing.ts';
 import { httpAccess } from '../modules/auth/index.ts';
 import { buildOrganisation, buildUser } from '../modules/auth/testing.ts';
@@ -39,7 +40,7 @@ describe('the HTTP application', () => {
     const app = await buildTestApp(db, { KONBIT_BODY_LIMIT_BYTES: '2048' });
     await buildOrganisation(db, 'KEN');
     const ken = await buildUser(db, 'ken', 'KEN', ['commander']);
-    const cases: { name: string; request: Parameters<typeof app.inject>[0]; status: number; code: string; message?: RegExp }[] = [
+    const cases: { name: string; request: InjectOptions; status: number; code: string; message?: RegExp }[] = [
       { name: 'unknown route', request: { method: 'GET', url: '/api/v1/nothing' }, status: 404, code: 'NOT_FOUND', message: /GET \/api\/v1\/nothing/ },
       { name: 'malformed JSON', request: { method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username":' }, status: 400, code: 'INVALID_JSON' },
       { name: 'wrong type', request: { method: 'POST', url: '/api/v1/auth/login', payload: { username: 7, password: 'x' } }, status: 400, code: 'VALIDATION_FAILED', message: /body\.username/ },
