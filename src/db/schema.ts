@@ -1,3 +1,7 @@
+import type { IncidentShareableTable, IncidentTables } from './tables/incidents.ts';
+import type { LedgerShareableTable, LedgerTables } from './tables/ledger.ts';
+import type { RoadShareableTable, RoadTables } from './tables/roads.ts';
+
 /*
  * The database as Kysely sees it. Portable column types on both dialects:
  * ids are text (UUIDs), timestamps are ISO-8601 UTC text (they sort), flags are
@@ -87,7 +91,7 @@ export interface NoticesTable {
   updated_at: string;
 }
 
-export interface DB {
+export interface DB extends LedgerTables, IncidentTables, RoadTables {
   organisations: OrganisationsTable;
   users: UsersTable;
   user_roles: UserRolesTable;
@@ -100,4 +104,4 @@ export interface DB {
 }
 
 /** The tables whose rows carry a classification, an owner and a releasable-to list. */
-export type ShareableTable = 'notices';
+export type ShareableTable = 'notices' | LedgerShareableTable | IncidentShareableTable | RoadShareableTable;

@@ -1,9 +1,15 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as foundation from './0001_foundation.ts';
+import * as ledger from './0002_ledger.ts';
+import * as incidents from './0003_incidents.ts';
+import * as roads from './0004_roads.ts';
 
 /** Every migration, in order. Names sort; new ones go at the end. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': foundation,
+  '0002_ledger': ledger,
+  '0003_incidents': incidents,
+  '0004_roads': roads,
 };
 
 export const migrationProvider: MigrationProvider = {
