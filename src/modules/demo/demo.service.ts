@@ -14,6 +14,16 @@ export interface DemoProps {
   log?: (line: string) => void;
 }
 
+/** What each module's demo loader receives; it returns a line saying what it loaded. */
+export interface DemoStepProps {
+  db: Db;
+  datasetsDir: string | null;
+}
+type DemoStep = (props: DemoStepProps) => Promise<string>;
+
+/** Each module's demo loader, in dependency order. */
+const DEMO_STEPS: DemoStep[] = [];
+
 export interface DemoResult {
   password: string;
   generated: boolean;
@@ -27,11 +37,12 @@ export async function isEmpty(db: Db): Promise<boolean> {
 }
 
 /** Loads the demo mission into an empty database. */
-export async function seedDemo({ db, password, log = () => {} }: DemoProps): Promise<DemoResult> {
+export async function seedDemo({ db, password, datasetsDir, log = () => {} }: DemoProps): Promise<DemoResult> {
   const demoPassword = password ?? randomBytes(12).toString('base64url');
   for (const organisation of DEMO_ORGANISATIONS) await createOrganisation({ db, actor: null, input: organisation });
   for (const user of DEMO_USERS) await createUser({ db, actor: null, input: { ...user, password: demoPassword } });
   log(`demo: ${DEMO_ORGANISATIONS.length} organisations, ${DEMO_USERS.length} users`);
+  for (const step of DEMO_STEPS) log(`demo: ${await step({ db, datasetsDir })}`);
   return { password: demoPassword, generated: password === null, usernames: DEMO_USERS.map((u) => u.username) };
 }
 
