@@ -176,3 +176,43 @@ export const IncidentInput = z.strictObject({
 });
 export type IncidentInput = z.input<typeof IncidentInput>;
 export type IncidentInputParsed = z.infer<typeof IncidentInput>;
+
+/** The department, commune and communal section a point falls in (COD-AB P-codes and names). */
+export const AdminAreas = z.object({
+  adm1Pcode: z.string(),
+  adm1Name: z.string(),
+  adm2Pcode: z.string(),
+  adm2Name: z.string(),
+  adm3Pcode: z.string(),
+  adm3Name: z.string(),
+});
+export type AdminAreas = z.infer<typeof AdminAreas>;
+
+/**
+ * What an export reads and a format writes: the input fields as parsed, plus
+ * what Konbit added (id, verification status, when it was reported, the admin
+ * areas derived on write). releasableTo holds organisation codes; owner is the
+ * owning organisation's code.
+ */
+export type ExportableIncident = IncidentInputParsed & {
+  id: string;
+  owner: string;
+  verification: VerificationStatus;
+  reportedAt: string;
+  admin: AdminAreas | null;
+};
+
+/** One row an importer hands to importIncidents: parsed input, or why the row could not be read. */
+export interface ImportRowError {
+  line: number;
+  column?: string;
+  value?: string;
+  reason: string;
+}
+export type ImportRow = { line: number; input: IncidentInput } | { line: number; errors: ImportRowError[] };
+export type ImportMode = 'all-or-nothing' | 'commit-valid';
+export interface ImportResult {
+  created: number;
+  updated: number;
+  rejected: ImportRowError[];
+}
