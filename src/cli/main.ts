@@ -11,6 +11,7 @@ const program = new Command()
 
 registerServe(program);
 registerAdmin(program);
+(await import('./commands/import-export.ts')).registerImportExport(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -60,6 +60,7 @@ export async function buildApp(config: Config, { db }: AppDeps): Promise<Fastify
   await app.register(healthRoutes, { db });
   await app.register(authRoutes, { db, sessionHours: config.sessionHours, cookieSecure: config.cookieSecure });
   await app.register(noticesRoutes, { db });
+  await app.register((await import('../modules/incidents/formats/index.ts')).incidentFormatRoutes, { db });
 
   if (serveWeb) await app.register(webApp, { root: webDist });
   return app;
