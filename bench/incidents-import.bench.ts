@@ -16,7 +16,8 @@ import { sql } from 'kysely';
 import { createDb, migrateToLatest, type Db } from '../src/db/index.ts';
 import { createOrganisation, createUser } from '../src/modules/auth/index.ts';
 import { useDatasets } from '../src/modules/incidents/index.ts';
-import { actorForUsername, importFile, syntheticAcledCsv } from '../src/modules/incidents/formats/index.ts';
+import { actorForUsername, FORMATS, importFile, syntheticAcledCsv } from '../src/modules/incidents/formats/index.ts';
+import { createReadStream } from 'node:fs';
 import { ACLED_COLUMNS } from '../src/modules/incidents/formats/acled.ts';
 
 const argv = process.argv.slice(2);
@@ -78,6 +79,15 @@ function copyImport(url: string, schema: string, file: string): number {
   return seconds;
 }
 
+/** The ACLED reader alone (decode, parse, map, validate with the shared schema), no database. */
+async function readerOnly(file: string): Promise<number> {
+  const started = performance.now();
+  let rows = 0;
+  for await (const row of FORMATS.acled.read(createReadStream(file))) if ('input' in row) rows++;
+  if (rows !== ROWS) throw new Error(`the reader gave ${rows} of ${ROWS} rows`);
+  return (performance.now() - started) / 1000;
+}
+
 const rate = (seconds: number): string => `${Math.round(ROWS / seconds).toLocaleString('en')} rows/s`;
 
 async function main(): Promise<void> {
@@ -95,6 +105,7 @@ async function main(): Promise<void> {
     say('| path | time | rate | vs COPY |');
     say('|---|---:|---:|---:|');
 
+    const readerSeconds = await readerOnly(file);
     const sqlite = createDb({ url: `sqlite:${path.join(dir, 'bench.db')}` });
     await prepare(sqlite);
     const sqliteSeconds = await konbitImport(sqlite, file);
@@ -114,6 +125,7 @@ async function main(): Promise<void> {
       say(`| PostgreSQL COPY (plain table) | ${copySeconds.toFixed(2)} s | ${rate(copySeconds)} | 100 % |`);
       say(`| Konbit import, PostgreSQL | ${pgSeconds.toFixed(2)} s | ${rate(pgSeconds)} | ${versus(pgSeconds)} |`);
       say(`| Konbit import, SQLite | ${sqliteSeconds.toFixed(2)} s | ${rate(sqliteSeconds)} | ${versus(sqliteSeconds)} |`);
+      say(`| ACLED reader alone (no database) | ${readerSeconds.toFixed(2)} s | ${rate(readerSeconds)} | ${versus(readerSeconds)} |`);
       say('');
       say(`Goal: Konbit at least half of COPY's rate. ${pgSeconds <= copySeconds * 2 ? 'Met' : 'Not met'} on PostgreSQL, ${sqliteSeconds <= copySeconds * 2 ? 'met' : 'not met'} on SQLite.`);
     } finally {
