@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerAdmin } from './commands/admin.ts';
+import { registerRoads } from './commands/roads.ts';
 import { registerServe } from './commands/serve.ts';
 import { reportError } from './context.ts';
 
@@ -11,6 +12,7 @@ const program = new Command()
 
 registerServe(program);
 registerAdmin(program);
+registerRoads(program);
 (await import('./commands/import-export.ts')).registerImportExport(program);
 
 try {

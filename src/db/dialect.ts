@@ -24,3 +24,8 @@ export function doubleType(db: Kysely<any>) {
 export async function lockForSerialWrite(trx: Kysely<any>, lockId: number): Promise<void> {
   if (dialectOf(trx) === 'postgres') await sql`select pg_advisory_xact_lock(${lockId})`.execute(trx);
 }
+
+/** Column type for raw bytes (packed coordinates): SQLite's blob, PostgreSQL's bytea. */
+export function binaryType(db: Kysely<any>) {
+  return dialectOf(db) === 'postgres' ? sql`bytea` : sql`blob`;
+}

@@ -25,6 +25,8 @@ interface Cursor {
   name: string;
   size: number;
   blockOffset: number;
+  /** Ways numbered by the reader so far (see collectBlock). */
+  madeUpWays: number;
 }
 
 /**
@@ -33,7 +35,7 @@ interface Cursor {
  */
 export async function readOsmPbf(filePath: string, options: ReadOptions = {}): Promise<RawRoadData> {
   const size = await fileSize(filePath);
-  const cursor: Cursor = { name: options.name ?? path.basename(filePath), size, blockOffset: 0 };
+  const cursor: Cursor = { name: options.name ?? path.basename(filePath), size, blockOffset: 0, madeUpWays: 0 };
   const raw = createRawRoadData();
   let handle: FileHandle;
   try {
@@ -154,7 +156,11 @@ function collectBlock(data: Buffer, raw: RawRoadData, cursor: Cursor): void {
       const tags: Record<string, string> = {};
       way.keys.forEach((key, i) => keepTag(tags, strings[key] ?? '', strings[way.vals[i] ?? 0] ?? ''));
       let ref = 0;
-      addRawWay(raw, { id: way.id, tags, nodeIds: way.refs.map((delta) => (ref += delta)) });
+      // The protobuf decoder misreads negative int64 ids (the made-up ids of editors such as
+      // JOSM) as huge or wrong numbers. Such an id only labels the way, so the reader numbers
+      // those ways itself, negative as the GeoJSON reader's made-up ids are.
+      const id = way.id > 0 && Number.isSafeInteger(way.id) ? way.id : -++cursor.madeUpWays;
+      addRawWay(raw, { id, tags, nodeIds: way.refs.map((delta) => (ref += delta)) });
     }
   }
 }
