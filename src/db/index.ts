@@ -11,6 +11,11 @@ export { dialectOf, lockForSerialWrite, type DialectName } from './dialect.ts';
 
 export type Db = Kysely<DB>;
 
+// The schema each PostgreSQL database keeps its migration table in, when not
+// the default. Kysely looks for that table in every schema it can see, so a
+// test schema must name its own.
+const migrationSchemas = new WeakMap<Kysely<any>, string>();
+
 export interface DbOptions {
   /** `sqlite:<file>`, `sqlite::memory:` or a postgres:// URL. */
   url: string;
@@ -33,7 +38,15 @@ export function createDb(options: DbOptions): Db {
   // An idle client that loses its server must not crash the process; the next
   // query reports the outage instead.
   pool.on('error', () => {});
-  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const ownSchema = options.searchPath?.split(',')[0]?.trim();
+  if (ownSchema && ownSchema !== 'public') migrationSchemas.set(db, ownSchema);
+  return db;
+}
+
+function migrator(db: Kysely<any>): Migrator {
+  const schema = migrationSchemas.get(db);
+  return new Migrator({ db, provider: migrationProvider, ...(schema ? { migrationTableSchema: schema } : {}) });
 }
 
 function openSqlite(file: string): SQLite.Database {
@@ -47,9 +60,12 @@ function openSqlite(file: string): SQLite.Database {
   return database;
 }
 
+/** Kysely's migrator for this database, for resets that run migrations down. */
+export { migrator };
+
 /** Applies every pending migration; throws with the failing migration's name. */
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
-  const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
+  const { error, results } = await migrator(db).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -58,6 +74,6 @@ export async function migrateToLatest(db: Kysely<any>): Promise<void> {
 
 /** Whether the database answers and every migration has been applied. */
 export async function migrationsCurrent(db: Kysely<any>): Promise<boolean> {
-  const migrations = await new Migrator({ db, provider: migrationProvider }).getMigrations();
+  const migrations = await migrator(db).getMigrations();
   return migrations.every((m) => m.executedAt !== undefined) && migrations.some((m) => m.name === LATEST_MIGRATION);
 }

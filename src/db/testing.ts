@@ -33,7 +33,14 @@ export async function createTestDb(dialect: DialectName): Promise<TestDb> {
   await sql`create schema ${sql.id(schema)}`.execute(admin);
   const searchPath = `${schema},public`;
   const db = createDb({ url: pgUrl, searchPath, poolSize: 4 });
-  await migrateToLatest(db);
+  try {
+    await migrateToLatest(db);
+  } catch (error) {
+    await db.destroy();
+    await sql`drop schema ${sql.id(schema)} cascade`.execute(admin);
+    await admin.destroy();
+    throw error;
+  }
   return {
     db,
     dialect,
