@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerAdmin } from './commands/admin.ts';
+import { registerLedger } from './commands/ledger.ts';
 import { registerRoads } from './commands/roads.ts';
 import { registerServe } from './commands/serve.ts';
 import { reportError } from './context.ts';
@@ -12,6 +13,7 @@ const program = new Command()
 
 registerServe(program);
 registerAdmin(program);
+registerLedger(program);
 registerRoads(program);
 (await import('./commands/import-export.ts')).registerImportExport(program);
 

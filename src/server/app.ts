@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Db } from '../db/index.ts';
 import { authRoutes, httpAccess } from '../modules/auth/index.ts';
+import { ledgerRoutes } from '../modules/ledger/index.ts';
 import { noticesRoutes } from '../modules/notices/index.ts';
 import { roadsRoutes } from '../modules/roads/index.ts';
 import type { Config } from './config.ts';
@@ -61,6 +62,7 @@ export async function buildApp(config: Config, { db }: AppDeps): Promise<Fastify
   await app.register(healthRoutes, { db });
   await app.register(authRoutes, { db, sessionHours: config.sessionHours, cookieSecure: config.cookieSecure });
   await app.register(noticesRoutes, { db });
+  await app.register(ledgerRoutes, { db });
   await app.register(roadsRoutes, { db, datasetsDir: config.datasetsDir });
   await app.register((await import('../modules/incidents/formats/index.ts')).incidentFormatRoutes, { db });
 
