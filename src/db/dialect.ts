@@ -29,3 +29,135 @@ export async function lockForSerialWrite(trx: Kysely<any>, lockId: number): Prom
 export function binaryType(db: Kysely<any>) {
   return dialectOf(db) === 'postgres' ? sql`bytea` : sql`blob`;
 }
+
+/*
+ * Spatial, temporal and full-text indexes. A table indexed here has an
+ * integer key column `seq`; SQLite keeps virtual tables `<table>_rtree` and
+ * `<table>_fts` in step through triggers, PostgreSQL keeps generated columns
+ * `space_time` and `search_vector` with GiST and GIN indexes on them.
+ */
+
+/** An integer primary key the database numbers itself: SQLite's rowid alias, PostgreSQL's bigserial. */
+export function serialKeyType(db: Kysely<any>): 'integer' | 'bigserial' {
+  return dialectOf(db) === 'postgres' ? 'bigserial' : 'integer';
+}
+
+const MS_PER_DAY = 86_400_000;
+
+/** Installs PostGIS once per database; concurrent migrations wait on each other rather than race. */
+async function ensurePostgis(db: Kysely<any>): Promise<void> {
+  const installed = await sql<{ one: number }>`select 1 as one from pg_extension where extname = 'postgis'`.execute(db);
+  if (installed.rows.length > 0) return;
+  await sql`select pg_advisory_xact_lock(${0x706f7374})`.execute(db);
+  try {
+    await sql`create extension if not exists postgis schema public`.execute(db);
+  } catch (error) {
+    throw new Error(`PostGIS is needed for Konbit's spatial indexes and could not be installed (${error instanceof Error ? error.message : String(error)}); install it: create extension postgis`);
+  }
+}
+
+export interface SpaceTimeColumns {
+  table: string;
+  lon: string;
+  lat: string;
+  /** Epoch milliseconds. */
+  time: string;
+}
+
+/**
+ * One index over longitude, latitude and time together, so that a box and a
+ * time window narrow each other inside the index: a 3-D R*Tree on SQLite, an
+ * n-D GiST over a POINT Z(lon, lat, days) on PostgreSQL.
+ */
+export async function createSpaceTimeIndex(db: Kysely<any>, { table, lon, lat, time }: SpaceTimeColumns): Promise<void> {
+  const rtree = `${table}_rtree`;
+  if (dialectOf(db) === 'postgres') {
+    await ensurePostgis(db);
+    await sql`alter table ${sql.table(table)} add column space_time public.geometry generated always as (public.st_makepoint(${sql.ref(lon)}, ${sql.ref(lat)}, (${sql.ref(time)} / ${sql.lit(MS_PER_DAY)}.0)::float8)) stored`.execute(db);
+    await sql`create index ${sql.id(`${table}_space_time`)} on ${sql.table(table)} using gist (space_time public.gist_geometry_ops_nd)`.execute(db);
+    return;
+  }
+  await sql`create virtual table ${sql.table(rtree)} using rtree(id, min_lon, max_lon, min_lat, max_lat, min_t, max_t)`.execute(db);
+  const values = (row: 'new') => sql`${sql.raw(row)}.seq, ${sql.raw(row)}.${sql.ref(lon)}, ${sql.raw(row)}.${sql.ref(lon)}, ${sql.raw(row)}.${sql.ref(lat)}, ${sql.raw(row)}.${sql.ref(lat)}, ${sql.raw(row)}.${sql.ref(time)} / ${sql.lit(MS_PER_DAY)}.0, ${sql.raw(row)}.${sql.ref(time)} / ${sql.lit(MS_PER_DAY)}.0`;
+  await sql`create trigger ${sql.id(`${rtree}_insert`)} after insert on ${sql.table(table)} begin insert into ${sql.table(rtree)} values (${values('new')}); end`.execute(db);
+  await sql`create trigger ${sql.id(`${rtree}_update`)} after update of ${sql.ref(lon)}, ${sql.ref(lat)}, ${sql.ref(time)} on ${sql.table(table)} begin delete from ${sql.table(rtree)} where id = old.seq; insert into ${sql.table(rtree)} values (${values('new')}); end`.execute(db);
+  await sql`create trigger ${sql.id(`${rtree}_delete`)} after delete on ${sql.table(table)} begin delete from ${sql.table(rtree)} where id = old.seq; end`.execute(db);
+}
+
+/** Removes what createSpaceTimeIndex made (before the table is dropped). */
+export async function dropSpaceTimeIndex(db: Kysely<any>, table: string): Promise<void> {
+  if (dialectOf(db) === 'postgres') return; // the column and its index go with the table
+  await sql`drop table if exists ${sql.table(`${table}_rtree`)}`.execute(db);
+}
+
+export interface SpaceTimeWindow {
+  /** The table's alias in the query. */
+  alias: string;
+  table: string;
+  bbox: { west: number; south: number; east: number; north: number };
+  fromMs?: number | undefined;
+  toMs?: number | undefined;
+}
+
+/**
+ * A condition that narrows rows to a box and time window through the index
+ * from createSpaceTimeIndex. The index stores rounded coordinates, so this is
+ * a superset: callers also compare the exact columns.
+ */
+export function spatialBboxFilter(db: Kysely<any>, { alias, table, bbox, fromMs, toMs }: SpaceTimeWindow) {
+  // Open ends of the window become far-away days; the index then ignores them.
+  const fromDay = fromMs === undefined ? -1e7 : fromMs / MS_PER_DAY;
+  const toDay = toMs === undefined ? 1e7 : toMs / MS_PER_DAY;
+  if (dialectOf(db) === 'postgres') {
+    return sql<boolean>`${sql.ref(`${alias}.space_time`)} OPERATOR(public.&&&) public.st_makeline(public.st_makepoint(${bbox.west}::float8, ${bbox.south}::float8, ${fromDay}::float8), public.st_makepoint(${bbox.east}::float8, ${bbox.north}::float8, ${toDay}::float8))`;
+  }
+  return sql<boolean>`${sql.ref(`${alias}.seq`)} in (select id from ${sql.table(`${table}_rtree`)} where max_lon >= ${bbox.west} and min_lon <= ${bbox.east} and max_lat >= ${bbox.south} and min_lat <= ${bbox.north} and max_t >= ${fromDay} and min_t <= ${toDay})`;
+}
+
+/**
+ * Full-text search over one text column: FTS5 (external content, kept by
+ * triggers) on SQLite, a generated tsvector with a GIN index on PostgreSQL.
+ * The 'simple' configuration and unicode61 tokenizer stem nothing, so
+ * Haitian Creole, French and English words match alike; the caller folds
+ * accents and case before writing and searching.
+ */
+export async function createFullTextIndex(db: Kysely<any>, { table, column }: { table: string; column: string }): Promise<void> {
+  if (dialectOf(db) === 'postgres') {
+    await sql`alter table ${sql.table(table)} add column search_vector tsvector generated always as (to_tsvector('simple'::regconfig, ${sql.ref(column)})) stored`.execute(db);
+    await sql`create index ${sql.id(`${table}_search_vector`)} on ${sql.table(table)} using gin (search_vector)`.execute(db);
+    return;
+  }
+  const fts = `${table}_fts`;
+  await sql`create virtual table ${sql.table(fts)} using fts5(${sql.ref(column)}, content=${sql.lit(table)}, content_rowid='seq', tokenize='unicode61 remove_diacritics 2')`.execute(db);
+  const remove = sql`insert into ${sql.table(fts)} (${sql.table(fts)}, rowid, ${sql.ref(column)}) values ('delete', old.seq, old.${sql.ref(column)});`;
+  const add = sql`insert into ${sql.table(fts)} (rowid, ${sql.ref(column)}) values (new.seq, new.${sql.ref(column)});`;
+  await sql`create trigger ${sql.id(`${fts}_insert`)} after insert on ${sql.table(table)} begin ${add} end`.execute(db);
+  await sql`create trigger ${sql.id(`${fts}_update`)} after update of ${sql.ref(column)} on ${sql.table(table)} begin ${remove} ${add} end`.execute(db);
+  await sql`create trigger ${sql.id(`${fts}_delete`)} after delete on ${sql.table(table)} begin ${remove} end`.execute(db);
+}
+
+/** Removes what createFullTextIndex made (before the table is dropped). */
+export async function dropFullTextIndex(db: Kysely<any>, table: string): Promise<void> {
+  if (dialectOf(db) === 'postgres') return;
+  await sql`drop table if exists ${sql.table(`${table}_fts`)}`.execute(db);
+}
+
+/**
+ * Rows whose indexed text holds every word, the last one as a prefix (as
+ * someone types). Words must be folded letters and digits only.
+ */
+export function fullTextMatch(db: Kysely<any>, { alias, table, words }: { alias: string; table: string; words: readonly string[] }) {
+  if (words.length === 0 || words.some((w) => !/^[\p{L}\p{N}]+$/u.test(w))) throw new Error('fullTextMatch: give folded words of letters and digits only');
+  if (dialectOf(db) === 'postgres') {
+    const query = words.map((w, i) => (i === words.length - 1 ? `${w}:*` : w)).join(' & ');
+    return sql<boolean>`${sql.ref(`${alias}.search_vector`)} @@ to_tsquery('simple'::regconfig, ${query})`;
+  }
+  const query = words.map((w, i) => (i === words.length - 1 ? `"${w}"*` : `"${w}"`)).join(' ');
+  return sql<boolean>`${sql.ref(`${alias}.seq`)} in (select rowid from ${sql.table(`${table}_fts`)} where ${sql.table(`${table}_fts`)} match ${query})`;
+}
+
+/** Whether a database error is a unique-constraint violation (SQLite or PostgreSQL). */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}

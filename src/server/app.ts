@@ -9,6 +9,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Db } from '../db/index.ts';
 import { authRoutes, httpAccess } from '../modules/auth/index.ts';
 import { ledgerRoutes } from '../modules/ledger/index.ts';
+import { incidentsRoutes } from '../modules/incidents/index.ts';
 import { noticesRoutes } from '../modules/notices/index.ts';
 import { roadsRoutes } from '../modules/roads/index.ts';
 import type { Config } from './config.ts';
@@ -62,6 +63,7 @@ export async function buildApp(config: Config, { db }: AppDeps): Promise<Fastify
   await app.register(healthRoutes, { db });
   await app.register(authRoutes, { db, sessionHours: config.sessionHours, cookieSecure: config.cookieSecure });
   await app.register(noticesRoutes, { db });
+  await app.register(incidentsRoutes, { db, datasetsDir: config.datasetsDir });
   await app.register(ledgerRoutes, { db });
   await app.register(roadsRoutes, { db, datasetsDir: config.datasetsDir });
   await app.register((await import('../modules/incidents/formats/index.ts')).incidentFormatRoutes, { db });

@@ -212,7 +212,219 @@ export interface ImportRowError {
 export type ImportRow = { line: number; input: IncidentInput } | { line: number; errors: ImportRowError[] };
 export type ImportMode = 'all-or-nothing' | 'commit-valid';
 export interface ImportResult {
+  /** Rows that became new incidents. */
   created: number;
+  /** Rows that matched an existing incident by external id (rewritten only where something changed). */
   updated: number;
   rejected: ImportRowError[];
 }
+
+/* ----- What the API gives back ----- */
+
+/** Who did something: always the organisation; the username only for readers of the owner organisation. */
+export const PersonRef = z.object({ organisation: z.string(), username: z.string().nullable() });
+
+/** An incident as a reader may see it. */
+export const Incident = z.object({
+  id: z.string(),
+  type: IncidentType,
+  title: z.string(),
+  description: z.string(),
+  occurredAt: z.string(),
+  occurredPrecision: TimePrecision,
+  reportedAt: z.string(),
+  location: z.object({ lon: z.number(), lat: z.number(), precision: LocationPrecision, placeName: z.string().nullable() }),
+  admin: AdminAreas.nullable(),
+  actors: z.array(z.object({ id: z.string(), name: z.string(), kind: ActorKind, role: z.enum(ACTOR_ROLES) })),
+  counts: z.object({ killed: z.number(), injured: z.number(), abducted: z.number(), displaced: z.number() }),
+  sources: z.array(
+    z.object({ name: z.string(), url: z.string().nullable(), reliability: SourceReliability, credibility: InformationCredibility, reportedAt: z.string().nullable() }),
+  ),
+  tags: z.array(z.string()),
+  external: z.object({ system: z.string(), id: z.string() }).nullable(),
+  classification: Classification,
+  owner: z.string(),
+  releasableTo: z.array(z.string()),
+  illustrative: z.boolean(),
+  verification: z.object({ status: VerificationStatus, by: PersonRef.nullable(), at: z.string().nullable(), note: z.string().nullable() }),
+  reportedBy: PersonRef,
+  /** The incident this one was merged into, when the reader may see that one. */
+  mergedInto: z.string().nullable(),
+  version: z.number().int(),
+  updatedAt: z.string(),
+});
+export type Incident = z.infer<typeof Incident>;
+
+/*
+ * The fields of an edit: IncidentInput's, each optional and without its
+ * default (a partial schema would fill the fields left out with their
+ * defaults, and an edit of the title would empty the sources).
+ */
+const changeShape = Object.fromEntries(
+  Object.entries(IncidentInput.shape).map(([key, field]) => [key, (field instanceof z.ZodDefault ? field.unwrap() : field).optional()]),
+) as unknown as { [K in keyof typeof IncidentInput.shape]: z.ZodOptional<z.ZodType<z.infer<(typeof IncidentInput.shape)[K]>, z.input<(typeof IncidentInput.shape)[K]>>> };
+export const IncidentChanges = z.strictObject(changeShape);
+
+/** An edit: the fields to replace (whole top-level fields), and the version the editor read. */
+export const IncidentPatch = z.strictObject({
+  version: z.int().min(1),
+  changes: IncidentChanges,
+});
+export type IncidentPatch = z.input<typeof IncidentPatch>;
+
+export const VerificationDecision = z.strictObject({
+  status: z.enum(['verified', 'disputed', 'rejected', 'unverified']),
+  note: z.string().trim().max(2000).optional(),
+  /** When given, the decision applies only to this version (someone else's edit makes it 409). */
+  version: z.int().min(1).optional(),
+});
+export type VerificationDecision = z.input<typeof VerificationDecision>;
+
+export const MergeRequest = z.strictObject({
+  /** The duplicate, which will point to the incident in the path. */
+  duplicateId: z.string().min(1).max(64),
+  note: z.string().trim().max(2000).optional(),
+});
+
+export const HistoryEntry = z.object({
+  version: z.number().int(),
+  action: z.string(),
+  at: z.string(),
+  by: PersonRef.nullable(),
+  before: Incident.nullable(),
+  after: Incident,
+});
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
+
+/* ----- Queries ----- */
+
+const BBox = z
+  .tuple([z.number().min(-180).max(180), z.number().min(-90).max(90), z.number().min(-180).max(180), z.number().min(-90).max(90)])
+  .refine(([west, south, east, north]) => west <= east && south <= north, 'bbox is west,south,east,north with west ≤ east and south ≤ north');
+
+/** Which incidents: every condition given must hold. */
+export const IncidentFilter = z.strictObject({
+  /** west, south, east, north in degrees. */
+  bbox: BBox.optional(),
+  /** Occurred at or after. */
+  from: IsoDateTime.optional(),
+  /** Occurred before. */
+  to: IsoDateTime.optional(),
+  types: z.array(IncidentType).max(20).optional(),
+  /** Actor registry ids or names. */
+  actors: z.array(z.string().min(1).max(200)).max(20).optional(),
+  /** A department, commune or communal section P-code (HT01, HT0111, HT0111-01). */
+  area: z.string().regex(/^[A-Z]{2}[0-9]{2,4}(-[0-9]{2})?$/, 'an admin P-code such as HT01, HT0111 or HT0111-01').optional(),
+  verification: z.array(VerificationStatus).max(4).optional(),
+  /** Free text: every word must appear (the last one as a prefix). */
+  q: z.string().trim().max(200).optional(),
+  tags: z.array(z.string().min(1).max(64)).max(10).optional(),
+  illustrative: z.boolean().optional(),
+  /** Also list duplicates that were merged into an incident the reader may see. */
+  includeMerged: z.boolean().optional(),
+});
+export type IncidentFilter = z.infer<typeof IncidentFilter>;
+
+const commaList = <T extends z.ZodType<unknown, string>>(item: T) =>
+  z
+    .string()
+    .max(4000)
+    .transform((value) => value.split(',').map((part) => part.trim()).filter((part) => part !== ''))
+    .pipe(z.array(item));
+const booleanFlag = z.enum(['true', 'false']).transform((value) => value === 'true');
+
+/** The filter as a query string: lists comma-separated, bbox as west,south,east,north. */
+export const IncidentFilterQuery = z.strictObject({
+  bbox: z
+    .string()
+    .max(200)
+    .transform((value) => value.split(',').map(Number))
+    .pipe(BBox)
+    .optional(),
+  from: IsoDateTime.optional(),
+  to: IsoDateTime.optional(),
+  types: commaList(IncidentType).optional(),
+  actors: commaList(z.string().max(200)).optional(),
+  area: IncidentFilter.shape.area,
+  verification: commaList(VerificationStatus).optional(),
+  q: IncidentFilter.shape.q,
+  tags: commaList(z.string().max(64)).optional(),
+  illustrative: booleanFlag.optional(),
+  includeMerged: booleanFlag.optional(),
+});
+
+export const IncidentPage = z.object({
+  items: z.array(Incident),
+  /** Pass as `cursor` for the next page; null on the last one. */
+  nextCursor: z.string().nullable(),
+});
+export type IncidentPage = z.infer<typeof IncidentPage>;
+
+/** Counts and casualties of one incident type, in one ISO week, in one commune. */
+export const AggregateBucket = z.object({
+  type: IncidentType,
+  /** Monday of the ISO week, YYYY-MM-DD. */
+  week: z.string(),
+  /** ISO week label, e.g. 2024-W07. */
+  isoWeek: z.string(),
+  adm2Pcode: z.string().nullable(),
+  adm2Name: z.string().nullable(),
+  incidents: z.number(),
+  killed: z.number(),
+  injured: z.number(),
+  abducted: z.number(),
+  displaced: z.number(),
+});
+export type AggregateBucket = z.infer<typeof AggregateBucket>;
+
+export const IncidentAggregates = z.object({
+  from: z.string(),
+  to: z.string(),
+  buckets: z.array(AggregateBucket),
+  totals: z.object({ incidents: z.number(), killed: z.number(), injured: z.number(), abducted: z.number(), displaced: z.number() }),
+});
+export type IncidentAggregates = z.infer<typeof IncidentAggregates>;
+
+/** The map layer: points with what the map draws and filters on. */
+export const IncidentFeatureCollection = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(
+    z.object({
+      type: z.literal('Feature'),
+      id: z.string(),
+      geometry: z.object({ type: z.literal('Point'), coordinates: z.tuple([z.number(), z.number()]) }),
+      properties: z.object({
+        id: z.string(),
+        type: IncidentType,
+        title: z.string(),
+        occurredAt: z.string(),
+        verification: VerificationStatus,
+        killed: z.number(),
+        injured: z.number(),
+        abducted: z.number(),
+        displaced: z.number(),
+        classification: Classification,
+        illustrative: z.boolean(),
+        placeName: z.string().nullable(),
+        commune: z.string().nullable(),
+      }),
+    }),
+  ),
+  /** True when more incidents matched than the limit; narrow the box or the window. */
+  truncated: z.boolean(),
+});
+export type IncidentFeatureCollection = z.infer<typeof IncidentFeatureCollection>;
+
+export const RegisteredActor = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: ActorKind,
+  /** Incidents naming this actor that the reader may see. */
+  incidents: z.number(),
+});
+export type RegisteredActor = z.infer<typeof RegisteredActor>;
+
+export const ActorInput = z.strictObject({ name: z.string().trim().min(1).max(200), kind: ActorKind });
+export const ActorPatch = z.strictObject({ name: z.string().trim().min(1).max(200).optional(), kind: ActorKind.optional() });
+export type ActorInput = z.input<typeof ActorInput>;
+export type ActorPatch = z.input<typeof ActorPatch>;

@@ -3,6 +3,7 @@ import { Migrator } from 'kysely';
 import { migrateToLatest, type Db } from '../../db/index.ts';
 import { migrationProvider } from '../../db/migrations/index.ts';
 import { createOrganisation, createUser } from '../auth/index.ts';
+import { loadDemoIncidents } from '../incidents/index.ts';
 import { loadLedgerDemo } from '../ledger/index.ts';
 import { loadRoadsDemo } from '../roads/index.ts';
 import { DEMO_ORGANISATIONS, DEMO_USERS } from './organisations.ts';
@@ -24,7 +25,7 @@ export interface DemoStepProps {
 type DemoStep = (props: DemoStepProps) => Promise<string>;
 
 /** Each module's demo loader, in dependency order. */
-const DEMO_STEPS: DemoStep[] = [loadLedgerDemo, loadRoadsDemo];
+const DEMO_STEPS: DemoStep[] = [loadLedgerDemo, loadDemoIncidents, loadRoadsDemo];
 
 export interface DemoResult {
   password: string;

@@ -1,0 +1,240 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { ImportMode, ImportResult, ImportRow, ImportRowError, IncidentInputParsed } from '../../shared/incidents.ts';
+import type { Db } from '../../db/index.ts';
+import { appendAudit, type Actor } from '../auth/index.ts';
+import { adminAreasIn, type AdminAreaLookup } from './admin-areas.ts';
+import * as repo from './incidents.repo.ts';
+import { assertMayEdit, assertMayReport } from './incidents.policy.ts';
+import { inputOf } from './incidents.service.ts';
+import { presentIncident } from './present.ts';
+import { streamBus } from './stream/bus.ts';
+import { actorNameKey } from './text.ts';
+import { checkIncident } from './validate.ts';
+import { contentColumns, detailRows, historyRow, mergeDetails, recordsById, resolveActors, writeEvents, type PendingEvent } from './write.ts';
+
+/*
+ * Bulk import for the format readers (ACLED, Ushahidi, CoT, GeoJSON, HXL).
+ * Rows stream in; each is validated like a report; incidents are upserted by
+ * their external (system, id), so importing a file twice creates nothing new.
+ * Everything is one transaction, written in batches; all-or-nothing rolls it
+ * back when any row is rejected, commit-valid commits the good rows and
+ * returns the rejected ones.
+ */
+
+const BATCH = 500;
+
+export interface ImportIncidentsProps {
+  db: Db;
+  actor: Actor;
+  rows: AsyncIterable<ImportRow> | Iterable<ImportRow>;
+  mode: ImportMode;
+  /** Admin-area index; by default the one of the process's datasets folder. */
+  areas?: AdminAreaLookup | null;
+}
+
+interface Valid {
+  line: number;
+  input: IncidentInputParsed;
+  releaseIds: string[];
+}
+
+class RolledBack extends Error {}
+
+export async function importIncidents({ db, actor, rows, mode, areas: givenAreas }: ImportIncidentsProps): Promise<ImportResult> {
+  assertMayReport(actor);
+  const areas = givenAreas === undefined ? await adminAreasIn() : givenAreas;
+  const result: ImportResult = { created: 0, updated: 0, rejected: [] };
+  try {
+    await db.transaction().execute(async (trx) => {
+      const organisations = new Map((await repo.allOrganisations(trx)).map((o) => [o.code, o.id]));
+      const importer = new Importer(trx, actor, areas, result);
+      let batch: Valid[] = [];
+      const keys = new Set<string>();
+      const nowMs = Date.now();
+      for await (const row of rows) {
+        const valid = validate(row, organisations, nowMs, result.rejected);
+        if (!valid || (mode === 'all-or-nothing' && result.rejected.length > 0)) continue;
+        const key = valid.input.external ? `${valid.input.external.system}\u0000${valid.input.external.id}` : null;
+        // The same external id twice in one batch: the second must update what the first created.
+        if (batch.length >= BATCH || (key && keys.has(key))) {
+          await importer.write(batch);
+          batch = [];
+          keys.clear();
+        }
+        batch.push(valid);
+        if (key) keys.add(key);
+      }
+      if (mode === 'all-or-nothing' && result.rejected.length > 0) throw new RolledBack();
+      await importer.write(batch);
+      await importer.finish();
+    });
+  } catch (error) {
+    if (!(error instanceof RolledBack)) throw error;
+    return { created: 0, updated: 0, rejected: result.rejected };
+  }
+  if (result.created + result.updated > 0) streamBus.wake();
+  return result;
+}
+
+function validate(row: ImportRow, organisations: ReadonlyMap<string, string>, nowMs: number, rejected: ImportRowError[]): Valid | null {
+  if ('errors' in row) {
+    rejected.push(...(row.errors.length > 0 ? row.errors : [{ line: row.line, reason: 'the row could not be read' }]));
+    return null;
+  }
+  const checked = checkIncident(row.input, nowMs);
+  if (!checked.ok) {
+    for (const issue of checked.issues) rejected.push({ line: row.line, column: issue.path, ...(issue.value !== undefined ? { value: issue.value } : {}), reason: issue.message });
+    return null;
+  }
+  const codes = checked.value.classification === 'RESTRICTED' ? checked.value.releasableTo : [];
+  const unknown = codes.filter((code) => !organisations.has(code));
+  if (unknown.length > 0) {
+    rejected.push({ line: row.line, column: 'releasableTo', value: unknown.join(','), reason: `unknown organisation ${unknown.join(', ')} in releasableTo` });
+    return null;
+  }
+  return { line: row.line, input: checked.value, releaseIds: [...new Set(codes.map((code) => organisations.get(code)!))] };
+}
+
+/** The fields that make an incident, in one order, for telling a changed row from a repeated one. */
+function canonical(input: IncidentInputParsed) {
+  return JSON.stringify([
+    input.type, input.title, input.description, new Date(input.occurredAt).toISOString(), input.occurredPrecision,
+    input.location.lon, input.location.lat, input.location.precision, input.location.placeName ?? null,
+    input.actors.map((a) => `${a.role} ${actorNameKey(a.name)}`).sort(),
+    input.counts,
+    input.sources.map((s) => [s.name, s.url ?? null, s.reliability, s.credibility, s.reportedAt ? new Date(s.reportedAt).toISOString() : null]),
+    [...new Set(input.tags)].sort(),
+    input.external ?? null,
+    input.classification,
+    input.classification === 'RESTRICTED' ? [...new Set(input.releasableTo)].sort() : [],
+    input.illustrative,
+  ]);
+}
+
+function sameIncident(stored: IncidentInputParsed, incoming: IncidentInputParsed): boolean {
+  return canonical(stored) === canonical(incoming);
+}
+
+/** Writes batches inside the import's transaction and remembers what to announce. */
+class Importer {
+  readonly #created: string[] = [];
+  readonly #updated: string[] = [];
+  readonly #now = new Date().toISOString();
+  readonly #trx: Db;
+  readonly #actor: Actor;
+  readonly #areas: AdminAreaLookup | null;
+  readonly #result: ImportResult;
+
+  constructor(trx: Db, actor: Actor, areas: AdminAreaLookup | null, result: ImportResult) {
+    this.#trx = trx;
+    this.#actor = actor;
+    this.#areas = areas;
+    this.#result = result;
+  }
+
+  async write(batch: readonly Valid[]): Promise<void> {
+    if (batch.length === 0) return;
+    const trx = this.#trx;
+    const existing = new Map<string, repo.ExternalMatch>();
+    const bySystem = new Map<string, string[]>();
+    for (const { input } of batch) {
+      if (!input.external) continue;
+      const list = bySystem.get(input.external.system) ?? [];
+      list.push(input.external.id);
+      bySystem.set(input.external.system, list);
+    }
+    for (const [system, externalIds] of bySystem) {
+      for (const [externalId, found] of await repo.findByExternalIds(trx, system, externalIds)) existing.set(`${system}\u0000${externalId}`, found);
+    }
+    const actorIds = await resolveActors(trx, batch.flatMap((v) => v.input.actors), this.#now);
+    const inserts: Valid[] = [];
+    const updates: (Valid & { target: repo.ExternalMatch })[] = [];
+    for (const valid of batch) {
+      const target = valid.input.external ? existing.get(`${valid.input.external.system}\u0000${valid.input.external.id}`) : undefined;
+      if (!target) {
+        inserts.push(valid);
+        continue;
+      }
+      try {
+        assertMayEdit(this.#actor, target);
+      } catch {
+        this.#result.rejected.push({ line: valid.line, column: 'external', value: valid.input.external!.id, reason: 'an incident with this external id exists and you may not edit it' });
+        continue;
+      }
+      updates.push({ ...valid, target });
+    }
+    await this.#insert(inserts, actorIds);
+    await this.#update(updates, actorIds);
+  }
+
+  async #insert(rows: readonly Valid[], actorIds: ReadonlyMap<string, string>): Promise<void> {
+    const ids = rows.map(() => randomUUID());
+    const context = { areas: this.#areas, now: this.#now };
+    await repo.insertIncidents(
+      this.#trx,
+      rows.map((valid, i) => ({
+        ...contentColumns(valid.input, context),
+        id: ids[i]!,
+        reported_at: this.#now,
+        verification: 'unverified',
+        verified_by: null,
+        verified_at: null,
+        verification_note: null,
+        reporter_id: this.#actor.userId,
+        owner_org_id: this.#actor.organisationId,
+        merged_into: null,
+        version: 1,
+        idempotency_key: null,
+        idempotency_hash: null,
+        created_at: this.#now,
+      })),
+    );
+    await repo.insertDetails(this.#trx, mergeDetails(rows.map((valid, i) => detailRows(ids[i]!, valid.input, actorIds))));
+    await repo.insertReleases(this.#trx, rows.flatMap((valid, i) => valid.releaseIds.map((organisation_id) => ({ record_id: ids[i]!, organisation_id }))));
+    this.#created.push(...ids);
+    this.#result.created += rows.length;
+  }
+
+  async #update(rows: readonly (Valid & { target: { id: string; version: number } })[], actorIds: ReadonlyMap<string, string>): Promise<void> {
+    if (rows.length === 0) return;
+    const trx = this.#trx;
+    this.#result.updated += rows.length;
+    const before = await recordsById(trx, rows.map((r) => r.target.id));
+    // A file imported again (ACLED exports are cumulative) changes nothing: no new version, no history.
+    const changed = rows.filter((valid) => sameIncident(inputOf(before.get(valid.target.id)!), valid.input) === false);
+    if (changed.length === 0) return;
+    const ids = changed.map((r) => r.target.id);
+    for (const valid of changed) {
+      await repo.updateIfVersion(trx, valid.target.id, valid.target.version, { ...contentColumns(valid.input, { areas: this.#areas, now: this.#now }), version: valid.target.version + 1 });
+    }
+    await repo.deleteDetails(trx, ids);
+    await repo.deleteReleases(trx, ids);
+    await repo.insertDetails(trx, mergeDetails(changed.map((valid) => detailRows(valid.target.id, valid.input, actorIds))));
+    await repo.insertReleases(trx, changed.flatMap((valid) => valid.releaseIds.map((organisation_id) => ({ record_id: valid.target.id, organisation_id }))));
+    const after = await recordsById(trx, ids);
+    await repo.insertHistory(
+      trx,
+      ids.map((id) => historyRow(presentIncident(before.get(id)!), presentIncident(after.get(id)!), 'import', this.#actor, this.#now)),
+    );
+    this.#updated.push(...ids);
+  }
+
+  /** One audit row for the import, then the stream events (after the audit lock, so they stay in commit order). */
+  async finish(): Promise<void> {
+    if (this.#created.length + this.#updated.length === 0) return;
+    const digest = createHash('sha256').update([...this.#created, '|', ...this.#updated].join('\n')).digest('hex');
+    await appendAudit(this.#trx, {
+      actor: this.#actor,
+      action: 'import',
+      entityType: 'incident',
+      entityId: null,
+      details: { created: this.#created.length, updated: this.#result.updated, changed: this.#updated.length, rejected: this.#result.rejected.length, idsSha256: digest },
+    });
+    const all = [...this.#created.map((id) => ({ id, type: 'incident.created' as const })), ...this.#updated.map((id) => ({ id, type: 'incident.updated' as const }))];
+    for (const chunk of repo.chunks(all, BATCH)) {
+      const records = await recordsById(this.#trx, chunk.map((c) => c.id));
+      const events: PendingEvent[] = chunk.map((c) => ({ type: c.type, record: records.get(c.id)! }));
+      await writeEvents(this.#trx, events, this.#now);
+    }
+  }
+}

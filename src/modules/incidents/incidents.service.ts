@@ -1,0 +1,200 @@
+import { randomUUID } from 'node:crypto';
+import { AppError, notFound } from '../../shared/errors.ts';
+import { IncidentPatch, type HistoryEntry, type Incident, type IncidentInput, type IncidentInputParsed } from '../../shared/incidents.ts';
+import type { Db } from '../../db/index.ts';
+import { isUniqueViolation } from '../../db/dialect.ts';
+import { appendAudit, organisationIdsForCodes, setReleasableTo, type Actor, type Viewer } from '../auth/index.ts';
+import { adminAreasIn, type AdminAreaLookup } from './admin-areas.ts';
+import * as repo from './incidents.repo.ts';
+import { assertMayEdit, assertMayReport } from './incidents.policy.ts';
+import { loadRecords, presentFor, presentIncident, redactFor, toExportable, type IncidentRecord } from './present.ts';
+import { streamBus } from './stream/bus.ts';
+import { validIncident } from './validate.ts';
+import { contentColumns, detailRows, historyRow, recordsById, requestHash, resolveActors, writeEvents } from './write.ts';
+
+/*
+ * Reporting, reading and editing one incident. Every change is one
+ * transaction with its audit row, its history row and its stream event.
+ */
+
+/** Where admin areas come from: given, or the datasets folder of the process. */
+export interface AreaSource {
+  /** The admin-area index to use; by default the one of the process's datasets folder. */
+  areas?: AdminAreaLookup | null;
+}
+
+async function areasFrom(source: AreaSource): Promise<AdminAreaLookup | null> {
+  return source.areas === undefined ? adminAreasIn() : source.areas;
+}
+
+export interface ReportIncidentProps extends AreaSource {
+  db: Db;
+  actor: Actor;
+  input: IncidentInput;
+  /** The client's Idempotency-Key: a retry with the same key returns the first result. */
+  idempotencyKey?: string | undefined;
+}
+
+export interface ReportResult {
+  incident: Incident;
+  /** True when the idempotency key had been seen: nothing new was written. */
+  replayed: boolean;
+}
+
+export async function reportIncident(props: ReportIncidentProps): Promise<ReportResult> {
+  const { db, actor, input, idempotencyKey } = props;
+  assertMayReport(actor);
+  const parsed = validIncident(input, Date.now());
+  const hash = requestHash(parsed);
+  const replay = idempotencyKey ? await replayOf(db, actor, idempotencyKey, hash) : null;
+  if (replay) return { incident: replay, replayed: true };
+  const areas = await areasFrom(props);
+  try {
+    const id = await db.transaction().execute(async (trx) => {
+      const now = new Date().toISOString();
+      const id = randomUUID();
+      const actorIds = await resolveActors(trx, parsed.actors, now);
+      const releaseIds = await organisationIdsForCodes(trx, parsed.classification === 'RESTRICTED' ? parsed.releasableTo : []);
+      await repo.insertIncidents(trx, [
+        {
+          ...contentColumns(parsed, { areas, now }),
+          id,
+          reported_at: now,
+          verification: 'unverified',
+          verified_by: null,
+          verified_at: null,
+          verification_note: null,
+          reporter_id: actor.userId,
+          owner_org_id: actor.organisationId,
+          merged_into: null,
+          version: 1,
+          idempotency_key: idempotencyKey ?? null,
+          idempotency_hash: idempotencyKey ? hash : null,
+          created_at: now,
+        },
+      ]);
+      await repo.insertDetails(trx, detailRows(id, parsed, actorIds));
+      await setReleasableTo(trx, 'incidents', id, releaseIds);
+      await appendAudit(trx, { actor, action: 'create', entityType: 'incident', entityId: id, details: { version: 1, type: parsed.type, title: parsed.title, classification: parsed.classification } });
+      const record = (await recordsById(trx, [id])).get(id)!;
+      await writeEvents(trx, [{ type: 'incident.created', record }], now);
+      return id;
+    });
+    streamBus.wake();
+    return { incident: await getIncident({ db, viewer: actor, id }), replayed: false };
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    // Two retries racing with one key: the loser answers with the winner's incident.
+    const raced = idempotencyKey ? await replayOf(db, actor, idempotencyKey, hash) : null;
+    if (raced) return { incident: raced, replayed: true };
+    throw new AppError('CONFLICT', `an incident from ${parsed.external?.system} with id ${parsed.external?.id} exists already; edit it instead of reporting it again`);
+  }
+}
+
+async function replayOf(db: Db, actor: Actor, key: string, hash: string): Promise<Incident | null> {
+  const earlier = await repo.findByIdempotencyKey(db, actor.userId, key);
+  if (!earlier) return null;
+  if (earlier.idempotency_hash !== hash) {
+    throw new AppError('CONFLICT', 'this Idempotency-Key was used for a different report: use a new key for a new report');
+  }
+  return getIncident({ db, viewer: actor, id: earlier.id });
+}
+
+/** One incident as the viewer may see it; absent and refused look the same. */
+export async function getIncident({ db, viewer, id }: { db: Db; viewer: Viewer; id: string }): Promise<Incident> {
+  const record = await visibleRecord(db, viewer, id);
+  return (await presentFor(db, viewer, [record]))[0]!;
+}
+
+export async function visibleRecord(db: Db, viewer: Viewer, id: string): Promise<IncidentRecord> {
+  const rows = await repo.findRows(db, [id], viewer);
+  if (rows.length === 0) throw notFound('incident');
+  return (await loadRecords(db, rows))[0]!;
+}
+
+/** The input an incident would be reported with now: what edits start from. */
+export function inputOf(record: IncidentRecord): IncidentInputParsed {
+  const { id: _id, owner: _owner, verification: _verification, reportedAt: _reportedAt, admin: _admin, ...input } = toExportable(record);
+  return input;
+}
+
+/** Fields whose change makes an earlier verification no longer vouch for the content. */
+const LABEL_ONLY_FIELDS = new Set(['classification', 'releasableTo', 'tags', 'illustrative']);
+
+export interface EditIncidentProps extends AreaSource {
+  db: Db;
+  actor: Actor;
+  id: string;
+  patch: IncidentPatch;
+}
+
+/** Replaces the fields given, if the incident is still at the version the editor read (else 409). */
+export async function editIncident(props: EditIncidentProps): Promise<Incident> {
+  const { db, actor, id } = props;
+  const { version, changes } = IncidentPatch.parse(props.patch);
+  const areas = await areasFrom(props);
+  await db.transaction().execute(async (trx) => {
+    const before = await visibleRecord(trx, actor, id);
+    assertMayEdit(actor, before.row);
+    if (before.row.merged_into) throw new AppError('CONFLICT', 'this incident was merged into another; edit that one instead');
+    if (before.row.version !== version) throw staleVersion(before.row.version, version);
+    const current = inputOf(before);
+    const merged = validIncident({ ...current, ...changes }, Date.now());
+    const changed = Object.keys(changes).filter((key) => JSON.stringify(current[key as keyof IncidentInputParsed]) !== JSON.stringify(merged[key as keyof IncidentInputParsed]));
+    if (changed.length === 0) return;
+    const now = new Date().toISOString();
+    const unverify = before.row.verification === 'verified' && changed.some((key) => !LABEL_ONLY_FIELDS.has(key));
+    const applied = await repo.updateIfVersion(trx, id, version, {
+      ...contentColumns(merged, { areas, now }),
+      version: version + 1,
+      ...(unverify ? { verification: 'unverified', verified_by: null, verified_at: null, verification_note: 'content changed after verification' } : {}),
+    });
+    if (!applied) throw staleVersion((await repo.currentVersion(trx, id)) ?? version, version);
+    const actorIds = await resolveActors(trx, merged.actors, now);
+    await repo.deleteDetails(trx, [id]);
+    await repo.insertDetails(trx, detailRows(id, merged, actorIds));
+    await setReleasableTo(trx, 'incidents', id, await organisationIdsForCodes(trx, merged.classification === 'RESTRICTED' ? merged.releasableTo : []));
+    await appendAudit(trx, { actor, action: 'update', entityType: 'incident', entityId: id, details: { version: version + 1, changed } });
+    const after = (await recordsById(trx, [id])).get(id)!;
+    await repo.insertHistory(trx, [historyRow(presentIncident(before), presentIncident(after), 'update', actor, now)]);
+    await writeEvents(trx, [{ type: 'incident.updated', record: after }], now);
+  });
+  streamBus.wake();
+  return getIncident({ db, viewer: actor, id });
+}
+
+export function staleVersion(current: number, given: number): AppError {
+  return new AppError('CONFLICT', `the incident changed since you read it (you sent version ${given}, it is now at version ${current}): reload it and apply your change again`, {
+    currentVersion: current,
+  });
+}
+
+/** Every version of an incident: its creation, then each change with the incident before and after. */
+export async function incidentHistory({ db, viewer, id }: { db: Db; viewer: Viewer; id: string }): Promise<HistoryEntry[]> {
+  const record = await visibleRecord(db, viewer, id);
+  const [current] = await presentFor(db, viewer, [record]);
+  const ownerOrgId = record.row.owner_org_id;
+  const rows = await repo.listHistory(db, id);
+  const snapshot = (json: string) => redactFor(viewer, JSON.parse(json) as Incident, ownerOrgId, current!.mergedInto !== null);
+  const insider = viewer.organisationId === ownerOrgId;
+  const first = rows[0] ? snapshot(rows[0].before) : current!;
+  const created: HistoryEntry = {
+    version: 1,
+    action: 'create',
+    at: record.row.reported_at,
+    by: { organisation: record.row.reporter_org_code, username: insider ? record.row.reporter_username : null },
+    before: null,
+    after: { ...first, version: 1 },
+  };
+  return [
+    created,
+    ...rows.map((row) => ({
+      version: row.version,
+      action: row.action,
+      at: row.at,
+      by: row.org_code ? { organisation: row.org_code, username: insider ? row.username : null } : null,
+      before: snapshot(row.before),
+      after: snapshot(row.after),
+    })),
+  ];
+}

@@ -1,0 +1,157 @@
+import { AppError } from '../../shared/errors.ts';
+import {
+  IncidentFilter,
+  type ExportableIncident,
+  type IncidentAggregates,
+  type IncidentFeatureCollection,
+  type IncidentPage,
+} from '../../shared/incidents.ts';
+import type { Db } from '../../db/index.ts';
+import type { Viewer } from '../auth/index.ts';
+import * as actorsRepo from './actors.repo.ts';
+import * as queryRepo from './query.repo.ts';
+import { loadRecords, presentFor, toExportable } from './present.ts';
+import { foldWords } from './text.ts';
+import { isoWeekLabel } from './time.ts';
+
+/*
+ * Reading many incidents: pages for lists, points for the map, aggregates
+ * for charts, and a stream for exports. All go through one filter and
+ * visibleTo.
+ */
+
+async function resolve(db: Db, filter: IncidentFilter): Promise<queryRepo.ResolvedFilter> {
+  const fromMs = filter.from ? Date.parse(filter.from) : undefined;
+  const toMs = filter.to ? Date.parse(filter.to) : undefined;
+  if (fromMs !== undefined && toMs !== undefined && fromMs >= toMs) {
+    throw new AppError('VALIDATION_FAILED', 'from must be before to', [{ path: 'from', message: 'after to' }]);
+  }
+  const words = filter.q ? foldWords(filter.q) : undefined;
+  return {
+    bbox: filter.bbox,
+    fromMs,
+    toMs,
+    types: filter.types,
+    actorIds: filter.actors?.length ? await actorsRepo.resolveIds(db, [...filter.actors, ...filter.actors.map((name) => foldWords(name).join(' '))]) : undefined,
+    area: filter.area,
+    verification: filter.verification,
+    words: words?.length ? words.slice(0, 12) : undefined,
+    tags: filter.tags,
+    illustrative: filter.illustrative,
+    includeMerged: filter.includeMerged,
+  };
+}
+
+function encodeCursor(cursor: queryRepo.PageCursor): string {
+  return Buffer.from(JSON.stringify([cursor.ms, cursor.id])).toString('base64url');
+}
+
+function decodeCursor(text: string): queryRepo.PageCursor {
+  try {
+    const [ms, id] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown[];
+    if (typeof ms === 'number' && Number.isSafeInteger(ms) && typeof id === 'string' && id.length <= 64) return { ms, id };
+  } catch {
+    // falls through to the error below
+  }
+  throw new AppError('BAD_REQUEST', 'cursor is not one Konbit gave out: start again without it');
+}
+
+export interface ListIncidentsProps {
+  db: Db;
+  viewer: Viewer;
+  filter?: IncidentFilter;
+  cursor?: string | undefined;
+  limit?: number;
+}
+
+/** Newest first, in pages; nextCursor continues where the page ended. */
+export async function listIncidents({ db, viewer, filter = {}, cursor, limit = 50 }: ListIncidentsProps): Promise<IncidentPage> {
+  const resolved = await resolve(db, IncidentFilter.parse(filter));
+  const rows = await queryRepo.listPage(db, viewer, resolved, cursor ? decodeCursor(cursor) : null, limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const items = await presentFor(db, viewer, await loadRecords(db, page));
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor({ ms: last.occurred_ms, id: last.id }) : null };
+}
+
+/** The map layer: a FeatureCollection of points, newest first, at most `limit`. */
+export async function incidentsGeoJson({ db, viewer, filter = {}, limit = 5000 }: { db: Db; viewer: Viewer; filter?: IncidentFilter; limit?: number }): Promise<IncidentFeatureCollection> {
+  const rows = await queryRepo.mapPoints(db, viewer, await resolve(db, IncidentFilter.parse(filter)), limit + 1);
+  return {
+    type: 'FeatureCollection',
+    features: rows.slice(0, limit).map((row) => ({
+      type: 'Feature',
+      id: row.id,
+      geometry: { type: 'Point', coordinates: [Number(row.lon), Number(row.lat)] },
+      properties: {
+        id: row.id,
+        type: row.type as IncidentFeatureCollection['features'][number]['properties']['type'],
+        title: row.title,
+        occurredAt: row.occurred_at,
+        verification: row.verification as IncidentFeatureCollection['features'][number]['properties']['verification'],
+        killed: row.killed,
+        injured: row.injured,
+        abducted: row.abducted,
+        displaced: row.displaced,
+        classification: row.classification as IncidentFeatureCollection['features'][number]['properties']['classification'],
+        illustrative: row.illustrative === 1,
+        placeName: row.place_name,
+        commune: row.adm2_name,
+      },
+    })),
+    truncated: rows.length > limit,
+  };
+}
+
+export interface AggregateProps {
+  db: Db;
+  viewer: Viewer;
+  /** from and to are required: aggregates are over a time range. */
+  filter: IncidentFilter & { from: string; to: string };
+}
+
+/** Counts and casualties by type × ISO week × commune over a time range. */
+export async function aggregateIncidents({ db, viewer, filter }: AggregateProps): Promise<IncidentAggregates> {
+  const parsed = IncidentFilter.parse(filter);
+  if (!parsed.from || !parsed.to) throw new AppError('VALIDATION_FAILED', 'aggregates need a time range: give from and to', [{ path: 'from', message: 'required' }]);
+  const rows = await queryRepo.aggregate(db, viewer, await resolve(db, parsed));
+  const totals = { incidents: 0, killed: 0, injured: 0, abducted: 0, displaced: 0 };
+  const buckets = rows.map((row) => {
+    for (const key of Object.keys(totals) as (keyof typeof totals)[]) totals[key] += row[key];
+    return {
+      type: row.type as IncidentAggregates['buckets'][number]['type'],
+      week: row.occurred_week,
+      isoWeek: isoWeekLabel(row.occurred_week),
+      adm2Pcode: row.adm2_pcode,
+      adm2Name: row.adm2_name,
+      incidents: row.incidents,
+      killed: row.killed,
+      injured: row.injured,
+      abducted: row.abducted,
+      displaced: row.displaced,
+    };
+  });
+  buckets.sort((a, b) => a.week.localeCompare(b.week) || a.type.localeCompare(b.type) || (a.adm2Pcode ?? '').localeCompare(b.adm2Pcode ?? ''));
+  return { from: parsed.from, to: parsed.to, buckets, totals };
+}
+
+export interface ExportIncidentsProps {
+  db: Db;
+  viewer: Viewer;
+  filter?: IncidentFilter;
+  /** Rows read per query (default 1000). */
+  pageSize?: number;
+}
+
+/** Every incident the viewer may see that matches, oldest first, as export formats read them. */
+export async function* exportIncidents({ db, viewer, filter = {}, pageSize = 1000 }: ExportIncidentsProps): AsyncGenerator<ExportableIncident> {
+  const resolved = await resolve(db, IncidentFilter.parse(filter));
+  let after: queryRepo.PageCursor | null = null;
+  for (;;) {
+    const rows = await queryRepo.exportPage(db, viewer, resolved, after, pageSize);
+    for (const record of await loadRecords(db, rows)) yield toExportable(record);
+    const last = rows.at(-1);
+    if (!last || rows.length < pageSize) return;
+    after = { ms: Number(last.occurred_ms), id: last.id };
+  }
+}

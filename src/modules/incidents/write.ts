@@ -1,0 +1,159 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { AdminAreas, IncidentInputParsed, Incident } from '../../shared/incidents.ts';
+import type { Db } from '../../db/index.ts';
+import type { ActorsTable, IncidentEventsTable } from '../../db/tables/incidents.ts';
+import type { Insertable } from 'kysely';
+import type { Actor } from '../auth/index.ts';
+import type { AdminAreaLookup } from './admin-areas.ts';
+import * as actorsRepo from './actors.repo.ts';
+import * as eventsRepo from './events.repo.ts';
+import * as repo from './incidents.repo.ts';
+import { labelsOf, loadRecords, presentIncident, type IncidentRecord } from './present.ts';
+import { actorNameKey, searchTextOf } from './text.ts';
+import { isoWeekMonday } from './time.ts';
+
+/*
+ * The pieces every change is made of, shared by single reports, edits and
+ * bulk imports: turning parsed input into rows, finding or registering the
+ * actors it names, and writing the stream events of what changed.
+ */
+
+export type IncidentEventType = 'incident.created' | 'incident.updated' | 'incident.verified' | 'incident.merged';
+
+/** Registry ids of the actors named (registering new names), by folded name. */
+export async function resolveActors(trx: Db, named: readonly { name: string; kind?: string | undefined }[], now: string): Promise<Map<string, string>> {
+  const wanted = new Map<string, { name: string; kind?: string | undefined }>();
+  for (const actor of named) {
+    const key = actorNameKey(actor.name);
+    const seen = wanted.get(key);
+    if (!seen || (!seen.kind && actor.kind)) wanted.set(key, actor);
+  }
+  const existing = await actorsRepo.findByKeys(trx, [...wanted.keys()]);
+  const fresh: ActorsTable[] = [];
+  for (const [key, actor] of wanted) {
+    const found = existing.get(key);
+    if (!found) {
+      fresh.push({ id: randomUUID(), name: actor.name, name_key: key, kind: actor.kind ?? 'other', created_by: null, created_at: now, updated_at: now });
+    } else if (found.kind === 'other' && actor.kind && actor.kind !== 'other') {
+      // A report that knows the kind teaches the registry, never the reverse.
+      await actorsRepo.setKind(trx, found.id, actor.kind, now);
+    }
+  }
+  await actorsRepo.insertActors(trx, fresh);
+  const ids = new Map<string, string>();
+  for (const [key, row] of existing) ids.set(key, row.id);
+  for (const row of fresh) ids.set(row.name_key, row.id);
+  return ids;
+}
+
+export interface RowContext {
+  areas: AdminAreaLookup | null;
+  now: string;
+}
+
+/** The incident's own columns from parsed input (not its identity, version or verification). */
+export function contentColumns(input: IncidentInputParsed, { areas, now }: RowContext) {
+  const { lon, lat } = input.location;
+  const admin = areas?.lookup(lon, lat) ?? null;
+  const occurredMs = Date.parse(input.occurredAt);
+  return {
+    type: input.type,
+    title: input.title,
+    description: input.description,
+    occurred_at: new Date(occurredMs).toISOString(),
+    occurred_ms: occurredMs,
+    occurred_week: isoWeekMonday(occurredMs),
+    occurred_precision: input.occurredPrecision,
+    lon,
+    lat,
+    location_precision: input.location.precision,
+    place_name: input.location.placeName ?? null,
+    adm1_pcode: admin?.adm1Pcode ?? null,
+    adm1_name: admin?.adm1Name ?? null,
+    adm2_pcode: admin?.adm2Pcode ?? null,
+    adm2_name: admin?.adm2Name ?? null,
+    adm3_pcode: admin?.adm3Pcode ?? null,
+    adm3_name: admin?.adm3Name ?? null,
+    killed: input.counts.killed,
+    injured: input.counts.injured,
+    abducted: input.counts.abducted,
+    displaced: input.counts.displaced,
+    classification: input.classification,
+    external_system: input.external?.system ?? null,
+    external_id: input.external?.id ?? null,
+    illustrative: input.illustrative ? 1 : 0,
+    search_text: searchTextFor(input, admin),
+    updated_at: now,
+  };
+}
+
+/** What full-text search reads of an incident. */
+export function searchTextFor(input: IncidentInputParsed, admin: AdminAreas | null): string {
+  return searchTextOf([
+    input.title,
+    input.description,
+    input.location.placeName,
+    admin?.adm1Name,
+    admin?.adm2Name,
+    admin?.adm3Name,
+    ...input.actors.map((a) => a.name),
+    ...input.tags,
+  ]);
+}
+
+/** Sources, actor links and tags of one incident, as rows. */
+export function detailRows(incidentId: string, input: IncidentInputParsed, actorIds: ReadonlyMap<string, string>): repo.IncidentDetails {
+  return {
+    sources: input.sources.map((s, position) => ({
+      incident_id: incidentId,
+      position,
+      name: s.name,
+      url: s.url ?? null,
+      reliability: s.reliability,
+      credibility: s.credibility,
+      reported_at: s.reportedAt ?? null,
+    })),
+    actors: input.actors.map((a) => ({ incident_id: incidentId, actor_id: actorIds.get(actorNameKey(a.name))!, role: a.role })),
+    tags: [...new Set(input.tags)].map((tag) => ({ incident_id: incidentId, tag })),
+  };
+}
+
+export function mergeDetails(parts: readonly repo.IncidentDetails[]): repo.IncidentDetails {
+  return { sources: parts.flatMap((p) => p.sources), actors: parts.flatMap((p) => p.actors), tags: parts.flatMap((p) => p.tags) };
+}
+
+/** sha256 of a request, to tell a retry from a different request under the same idempotency key. */
+export function requestHash(input: IncidentInputParsed): string {
+  return createHash('sha256').update(JSON.stringify(input)).digest('hex');
+}
+
+/** Records of incidents by id, read inside a change regardless of releasability. */
+export async function recordsById(trx: Db, ids: readonly string[]): Promise<Map<string, IncidentRecord>> {
+  const records = await loadRecords(trx, await repo.findRows(trx, ids, null));
+  return new Map(records.map((r) => [r.row.id, r]));
+}
+
+export interface PendingEvent {
+  type: IncidentEventType;
+  record: IncidentRecord;
+  /** For a merge: the survivor, whose label decides who learns where the duplicate went. */
+  survivor?: IncidentRecord;
+}
+
+/** Writes stream events inside the change's transaction, with each incident as it now is. */
+export async function writeEvents(trx: Db, events: readonly PendingEvent[], now: string): Promise<void> {
+  const rows: Insertable<IncidentEventsTable>[] = events.map(({ type, record, survivor }) => ({
+    at: now,
+    type,
+    incident_id: record.row.id,
+    labels: JSON.stringify(labelsOf(record)),
+    related_labels: survivor ? JSON.stringify(labelsOf(survivor)) : null,
+    payload: JSON.stringify(presentIncident(record)),
+  }));
+  await eventsRepo.insertEvents(trx, rows);
+}
+
+/** A history row: the incident before and after one change. */
+export function historyRow(before: Incident, after: Incident, action: string, actor: Actor | null, now: string) {
+  return { incident_id: after.id, version: after.version, action, at: now, actor_user_id: actor?.userId ?? null, before: JSON.stringify(before), after: JSON.stringify(after) };
+}
