@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerAdmin } from './commands/admin.ts';
+import { registerIncidents } from './commands/incidents.ts';
 import { registerLedger } from './commands/ledger.ts';
 import { registerRoads } from './commands/roads.ts';
 import { registerServe } from './commands/serve.ts';
@@ -13,6 +14,7 @@ const program = new Command()
 
 registerServe(program);
 registerAdmin(program);
+registerIncidents(program);
 registerLedger(program);
 registerRoads(program);
 (await import('./commands/import-export.ts')).registerImportExport(program);

@@ -14,3 +14,4 @@ export { incidentsRoutes, type IncidentsRoutesOptions } from './incidents.routes
 export { streamBus, StreamBus } from './stream/bus.ts';
 export { StreamHub } from './stream/hub.ts';
 export { loadDemoIncidents } from './demo.ts';
+export { actorForUsername } from './act-as.ts';
