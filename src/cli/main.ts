@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerAccountability } from './commands/accountability.ts';
 import { registerAdmin } from './commands/admin.ts';
 import { registerIncidents } from './commands/incidents.ts';
 import { registerLedger } from './commands/ledger.ts';
@@ -14,6 +15,7 @@ const program = new Command()
 
 registerServe(program);
 registerAdmin(program);
+registerAccountability(program);
 registerIncidents(program);
 registerLedger(program);
 registerRoads(program);

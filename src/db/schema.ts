@@ -1,3 +1,4 @@
+import type { AccountabilityShareableTable, AccountabilityTables } from './tables/accountability.ts';
 import type { IncidentShareableTable, IncidentTables } from './tables/incidents.ts';
 import type { LedgerShareableTable, LedgerTables } from './tables/ledger.ts';
 import type { RoadShareableTable, RoadTables } from './tables/roads.ts';
@@ -91,7 +92,7 @@ export interface NoticesTable {
   updated_at: string;
 }
 
-export interface DB extends LedgerTables, IncidentTables, RoadTables {
+export interface DB extends LedgerTables, IncidentTables, RoadTables, AccountabilityTables {
   organisations: OrganisationsTable;
   users: UsersTable;
   user_roles: UserRolesTable;
@@ -104,4 +105,4 @@ export interface DB extends LedgerTables, IncidentTables, RoadTables {
 }
 
 /** The tables whose rows carry a classification, an owner and a releasable-to list. */
-export type ShareableTable = 'notices' | LedgerShareableTable | IncidentShareableTable | RoadShareableTable;
+export type ShareableTable = 'notices' | LedgerShareableTable | IncidentShareableTable | RoadShareableTable | AccountabilityShareableTable;

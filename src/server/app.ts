@@ -7,6 +7,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Db } from '../db/index.ts';
+import { accountabilityRoutes } from '../modules/accountability/index.ts';
 import { authRoutes, httpAccess } from '../modules/auth/index.ts';
 import { ledgerRoutes } from '../modules/ledger/index.ts';
 import { incidentsRoutes } from '../modules/incidents/index.ts';
@@ -67,6 +68,8 @@ export async function buildApp(config: Config, { db }: AppDeps): Promise<Fastify
   await app.register(ledgerRoutes, { db });
   await app.register(roadsRoutes, { db, datasetsDir: config.datasetsDir });
   await app.register((await import('../modules/incidents/formats/index.ts')).incidentFormatRoutes, { db });
+
+  await app.register(accountabilityRoutes, { db, dataDir: config.dataDir });
 
   if (serveWeb) await app.register(webApp, { root: webDist });
   return app;

@@ -3,6 +3,7 @@ import * as foundation from './0001_foundation.ts';
 import * as ledger from './0002_ledger.ts';
 import * as incidents from './0003_incidents.ts';
 import * as roads from './0004_roads.ts';
+import * as accountability from './0005_accountability.ts';
 
 /** Every migration, in order. Names sort; new ones go at the end. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002_ledger': ledger,
   '0003_incidents': incidents,
   '0004_roads': roads,
+  '0005_accountability': accountability,
 };
 
 export const migrationProvider: MigrationProvider = {

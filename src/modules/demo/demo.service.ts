@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Migrator } from 'kysely';
 import { migrateToLatest, type Db } from '../../db/index.ts';
 import { migrationProvider } from '../../db/migrations/index.ts';
+import { loadAccountabilityDemo } from '../accountability/index.ts';
 import { createOrganisation, createUser } from '../auth/index.ts';
 import { loadDemoIncidents } from '../incidents/index.ts';
 import { loadLedgerDemo } from '../ledger/index.ts';
@@ -25,7 +26,7 @@ export interface DemoStepProps {
 type DemoStep = (props: DemoStepProps) => Promise<string>;
 
 /** Each module's demo loader, in dependency order. */
-const DEMO_STEPS: DemoStep[] = [loadLedgerDemo, loadDemoIncidents, loadRoadsDemo];
+const DEMO_STEPS: DemoStep[] = [loadLedgerDemo, loadDemoIncidents, loadRoadsDemo, loadAccountabilityDemo];
 
 export interface DemoResult {
   password: string;
