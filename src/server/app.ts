@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
@@ -9,6 +10,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Db } from '../db/index.ts';
 import { accountabilityRoutes } from '../modules/accountability/index.ts';
 import { authRoutes, httpAccess } from '../modules/auth/index.ts';
+import { basemapRoutes } from '../modules/basemap/index.ts';
 import { ledgerRoutes } from '../modules/ledger/index.ts';
 import { incidentsRoutes } from '../modules/incidents/index.ts';
 import { noticesRoutes } from '../modules/notices/index.ts';
@@ -50,6 +52,8 @@ export async function buildApp(config: Config, { db }: AppDeps): Promise<Fastify
       },
     },
   });
+  // JSON, GeoJSON and the web app's files leave gzipped; server-sent events never are.
+  await app.register(compress, { encodings: ['gzip', 'deflate'] });
   await app.register(cookie);
   await app.register(httpAccess, { db });
   await app.register(swagger, {
@@ -66,6 +70,7 @@ export async function buildApp(config: Config, { db }: AppDeps): Promise<Fastify
   await app.register(noticesRoutes, { db });
   await app.register(incidentsRoutes, { db, datasetsDir: config.datasetsDir });
   await app.register(ledgerRoutes, { db });
+  await app.register(basemapRoutes, { datasetsDir: config.datasetsDir });
   await app.register(roadsRoutes, { db, datasetsDir: config.datasetsDir });
   await app.register((await import('../modules/incidents/formats/index.ts')).incidentFormatRoutes, { db });
 

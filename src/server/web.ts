@@ -1,9 +1,13 @@
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 
-/** Serves the web app's production build at /. */
+/**
+ * Serves the web app's production build at /. One wildcard route (public, like
+ * every static file) rather than a route per file; paths that are no file fall
+ * through to the not-found handler, which answers the app's own pages with it.
+ */
 export async function webApp(app: FastifyInstance, { root }: { root: string }): Promise<void> {
-  await app.register(fastifyStatic, { root, wildcard: false, index: 'index.html', cacheControl: false, setHeaders: cacheHeaders });
+  await app.register(fastifyStatic, { root, wildcard: true, index: 'index.html', cacheControl: false, setHeaders: cacheHeaders });
 }
 
 // Vite fingerprints everything under assets/, so those may be cached for a year;

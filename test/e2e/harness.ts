@@ -1,0 +1,161 @@
+/*
+ * The browser tests' harness: the real Konbit server as a child process on a
+ * free port, with a fresh SQLite database and the demo mission, and Debian's
+ * Chromium driven headless by playwright-core (never a downloaded browser),
+ * with software WebGL so that MapLibre draws.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/** The parts of the web app's MapLibre map (window.konbitMap) the tests use; the test code has no DOM types. */
+interface RenderedFeature {
+  properties: Record<string, unknown>;
+}
+interface TestMap {
+  getLayer(id: string): unknown;
+  once(event: 'idle', listener: () => void): unknown;
+  triggerRepaint(): void;
+  queryRenderedFeatures(options: { layers: string[] }): RenderedFeature[];
+  getSource(id: string): unknown;
+  easeTo(options: { center: [number, number]; zoom: number; duration: number }): unknown;
+}
+type TestWindow = { konbitMap?: TestMap };
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+export const SCREENSHOTS = path.join(ROOT, 'test-results', 'e2e');
+export const DEMO_PASSWORD = 'konbit-e2e-demo-password';
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--enable-unsafe-swiftshader',
+  '--use-angle=swiftshader',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export interface KonbitServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts `konbit serve` on a free port over a new data folder, and waits for /readyz. */
+export async function startServer(): Promise<KonbitServer> {
+  if (!existsSync(path.join(ROOT, 'web', 'dist', 'index.html'))) throw new Error('web/dist is missing: run `npm run build:web` first');
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'konbit-e2e-'));
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'konbit.js'), 'serve'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', KONBIT_DATA_DIR: dataDir, KONBIT_DEMO_PASSWORD: DEMO_PASSWORD, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the server did not start within 90 s:\n${output}`)), 90_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const found = /listening on (http:\/\/[^\s]+)/.exec(output);
+      if (found) {
+        clearTimeout(timer);
+        resolve(found[1]!);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the server exited with ${code}:\n${output}`));
+    });
+  });
+  await waitForReady(url);
+  return { url, stop: () => stopChild(child, dataDir) };
+}
+
+async function waitForReady(url: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const ok = await fetch(`${url}/readyz`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url}/readyz did not answer ready within 60 s`);
+}
+
+async function stopChild(child: ChildProcess, dataDir: string): Promise<void> {
+  if (child.exitCode === null) {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    if (child.exitCode === null) child.kill('SIGKILL');
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+/** Debian's Chromium, headless, with a fresh profile. */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
+export async function newContext(browser: Browser, viewport = { width: 1280, height: 800 }): Promise<BrowserContext> {
+  return browser.newContext({ viewport, locale: 'en-GB', timezoneId: 'America/Port-au-Prince' });
+}
+
+/** Signs in through the sign-in page and waits for the operational picture's map to be idle. */
+export async function signIn(page: Page, baseUrl: string, username: string): Promise<void> {
+  await page.goto(baseUrl);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByTestId('user-name').waitFor();
+}
+
+/** Resolves on the map's next 'idle' event: everything loaded and drawn. */
+export async function mapIdle(page: Page): Promise<void> {
+  await page.waitForFunction(() => (globalThis as unknown as TestWindow).konbitMap?.getLayer('incidents-points') !== undefined, undefined, { timeout: 30_000 });
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const map = (globalThis as unknown as TestWindow).konbitMap!;
+        map.once('idle', () => resolve());
+        map.triggerRepaint();
+      }),
+  );
+}
+
+export interface Rendered {
+  /** Incidents drawn: single points plus the counts of the clusters drawn. */
+  total: number;
+  /** Ids of the single points drawn. */
+  pointIds: string[];
+}
+
+/** What the map actually drew, from queryRenderedFeatures (not the DOM). */
+export async function renderedIncidents(page: Page): Promise<Rendered> {
+  await mapIdle(page);
+  return page.evaluate(() => {
+    const map = (globalThis as unknown as TestWindow).konbitMap!;
+    const points = map.queryRenderedFeatures({ layers: ['incidents-points'] });
+    const clusters = map.queryRenderedFeatures({ layers: ['incidents-clusters'] });
+    const pointIds = [...new Set(points.map((f) => String(f.properties.id)))];
+    const clustered = new Map(clusters.map((f) => [f.properties.cluster_id as number, f.properties.point_count as number]));
+    return { total: pointIds.length + [...clustered.values()].reduce((a, b) => a + b, 0), pointIds };
+  });
+}
+
+/** Ids in the incidents layer's data (what the map would draw anywhere). */
+export async function incidentIdsOnMap(page: Page): Promise<string[]> {
+  await mapIdle(page);
+  return page.evaluate(async () => {
+    const source = (globalThis as unknown as TestWindow).konbitMap!.getSource('incidents') as unknown as { getData(): Promise<{ features: { properties: { id: string } }[] }> };
+    return (await source.getData()).features.map((f) => f.properties.id);
+  });
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+}

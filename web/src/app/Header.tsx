@@ -1,0 +1,43 @@
+import type { Me } from '../../../src/shared/auth.ts';
+import { ROLES } from '../../../src/shared/access.ts';
+import { useI18n } from '../i18n/index.ts';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+import type { Screen } from './route.ts';
+import { useLogout } from './session.ts';
+
+const NAV: readonly Screen[] = ['map', 'verify', 'ledger', 'routes'];
+
+export function Header({ me, screen }: { me: Me; screen: Screen }) {
+  const { t, f } = useI18n();
+  const logout = useLogout();
+  const roles = me.roles.map((role) => f.term(ROLES[role], role)).join(', ');
+  return (
+    <header className="app-header">
+      <a className="skip-link" href="#main">
+        {t('header.skip')}
+      </a>
+      <span className="brand">Konbit</span>
+      <nav aria-label={t('header.navigation')}>
+        <ul>
+          {NAV.map((name) => (
+            <li key={name}>
+              <a href={`#/${name}`} aria-current={screen === name ? 'page' : undefined}>
+                {t(`nav.${name}`)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="who" title={roles}>
+        <span className="who-name" data-testid="user-name">{me.displayName}</span>
+        <span className="who-org" data-testid="user-org">
+          {me.organisation.name} ({me.organisation.code})
+        </span>
+      </div>
+      <LanguageSwitch />
+      <button type="button" className="link" onClick={() => logout.mutate()}>
+        {t('header.signOut')}
+      </button>
+    </header>
+  );
+}

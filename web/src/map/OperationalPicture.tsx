@@ -1,0 +1,170 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Me } from '../../../src/shared/auth.ts';
+import type { RegisteredActor } from '../../../src/shared/incidents.ts';
+import { useCapabilities } from '../api/capabilities.ts';
+import { api } from '../api/client.ts';
+import { IncidentDetails } from '../features/incidents/IncidentDetails.tsx';
+import { useLiveIncidents } from '../features/incidents/live.ts';
+import { ReportForm } from '../features/incidents/ReportForm.tsx';
+import { useI18n } from '../i18n/index.ts';
+import { clusterCountMarkers, setIncidentData } from './incidentLayers.ts';
+import { filterIncidents, MAP_LIMIT, useMapIncidents, type IncidentFilter } from './incidents.ts';
+import { LayerPanel, type LayerToggle } from './LayerPanel.tsx';
+import { Marker, type GeoJSONSource, type MapLayerMouseEvent } from './maplibre.ts';
+import { TOGGLE_LAYERS } from './style.ts';
+import { useTimeWindow } from './timeWindow.ts';
+import { TimeSlider } from './TimeSlider.tsx';
+import { useMapInstance } from './useMapInstance.ts';
+
+export const ATTRIBUTION = '© OpenStreetMap contributors; OCHA, CNIGS; MSPP via HDX; OurAirports; IPC';
+const REPORTER_ROLES = ['reporter', 'analyst', 'commander', 'admin'];
+
+type Side = { kind: 'details'; id: string } | { kind: 'report' } | null;
+
+export default function OperationalPicture({ me }: { me: Me }) {
+  const { t, f } = useI18n();
+  const caps = useCapabilities();
+  const container = useRef<HTMLDivElement>(null);
+  const { map, missingBasemap } = useMapInstance(container);
+  const incidentsApi = caps?.has('incidentsGeojson') ?? false;
+  const live = useLiveIncidents(caps?.has('stream') ?? false);
+
+  const [panelOpen, setPanelOpen] = useState(() => window.matchMedia('(min-width: 800px)').matches);
+  const [visible, setVisible] = useState<ReadonlySet<LayerToggle>>(new Set(['incidents', 'boundaries', 'roads']));
+  const [filter, setFilter] = useState<IncidentFilter>({ types: new Set(), verification: new Set(), actor: '', area: '', from: null, to: null });
+  const actor = useDebounced(filter.actor, 400);
+  const incidents = useMapIncidents(incidentsApi, { actor, area: filter.area });
+  const registry = useQuery({ queryKey: ['actors'], enabled: incidentsApi, queryFn: () => api<RegisteredActor[]>('/api/v1/actors'), staleTime: 5 * 60_000 });
+  const [side, setSide] = useState<Side>(null);
+  const [picked, setPicked] = useState<[number, number] | null>(null);
+  const reportingRef = useRef(false);
+  reportingRef.current = side?.kind === 'report';
+
+  const all = useMemo(() => incidents.data?.features ?? [], [incidents.data]);
+  const times = useMemo(() => all.map((i) => i.properties.t), [all]);
+  const time = useTimeWindow(times);
+  const actors = useMemo(() => (Array.isArray(registry.data) ? registry.data.map((a) => a.name).sort() : []), [registry.data]);
+  const { from, to } = time.range;
+  const shown = useMemo(() => filterIncidents(all, { types: filter.types, verification: filter.verification, from, to }), [all, filter.types, filter.verification, from, to]);
+
+  const counts = useRef<ReturnType<typeof clusterCountMarkers> | null>(null);
+  useEffect(() => {
+    if (!map) return;
+    const markers = clusterCountMarkers(map, (n) => f.compact(n));
+    counts.current = markers;
+    map.on('render', markers.update);
+    return () => {
+      map.off('render', markers.update);
+      markers.reset();
+    };
+  }, [map, f]);
+
+  useEffect(() => {
+    if (!map) return;
+    counts.current?.reset();
+    setIncidentData(map, shown);
+  }, [map, shown]);
+
+  useEffect(() => {
+    if (!map) return;
+    for (const [toggle, layers] of Object.entries(TOGGLE_LAYERS)) {
+      for (const layer of layers) if (map.getLayer(layer)) map.setLayoutProperty(layer, 'visibility', visible.has(toggle as LayerToggle) ? 'visible' : 'none');
+    }
+  }, [map, visible, missingBasemap]);
+
+  useEffect(() => {
+    if (!map) return;
+    const onPoint = (e: MapLayerMouseEvent) => {
+      const id = e.features?.[0]?.properties?.id;
+      if (!reportingRef.current && typeof id === 'string') setSide({ kind: 'details', id });
+    };
+    const onCluster = (e: MapLayerMouseEvent) => {
+      const feature = e.features?.[0];
+      if (!feature || reportingRef.current) return;
+      const source = map.getSource('incidents') as GeoJSONSource;
+      void source.getClusterExpansionZoom(feature.properties.cluster_id as number).then((zoom) => map.easeTo({ center: e.lngLat, zoom }));
+    };
+    const onClick = (e: { lngLat: { lng: number; lat: number } }) => {
+      if (reportingRef.current) setPicked([e.lngLat.lng, e.lngLat.lat]);
+    };
+    const pointer = () => (map.getCanvas().style.cursor = 'pointer');
+    const plain = () => (map.getCanvas().style.cursor = '');
+    map.on('click', 'incidents-points', onPoint);
+    map.on('click', 'incidents-clusters', onCluster);
+    map.on('click', onClick);
+    for (const layer of ['incidents-points', 'incidents-clusters']) {
+      map.on('mouseenter', layer, pointer);
+      map.on('mouseleave', layer, plain);
+    }
+    return () => {
+      map.off('click', 'incidents-points', onPoint);
+      map.off('click', 'incidents-clusters', onCluster);
+      map.off('click', onClick);
+    };
+  }, [map]);
+
+  // The point being reported, as a marker that can be dragged into place.
+  useEffect(() => {
+    if (!map || !picked || side?.kind !== 'report') return;
+    const marker = new Marker({ color: '#c62828', draggable: true }).setLngLat(picked).addTo(map);
+    marker.on('dragend', () => {
+      const { lng, lat } = marker.getLngLat();
+      setPicked([lng, lat]);
+    });
+    return () => void marker.remove();
+  }, [map, picked, side]);
+
+  const toggle = (layer: LayerToggle) => setVisible((current) => { const next = new Set(current); if (!next.delete(layer)) next.add(layer); return next; });
+  const canReport = me.roles.some((r) => REPORTER_ROLES.includes(r));
+
+  return (
+    <div className="op-picture">
+      <div ref={container} className="map" role="region" aria-label={t('map.label')} data-testid="map" />
+      <div className="map-toolbar">
+        <button type="button" onClick={() => setPanelOpen((o) => !o)} aria-expanded={panelOpen} aria-controls="layer-panel">
+          {t('layers.button')}
+        </button>
+        {canReport && (
+          <button
+            type="button"
+            className="primary"
+            disabled={!(caps?.has('incidents') ?? false)}
+            title={caps?.has('incidents') ? undefined : t('common.waitingFor', { api: t('apis.incidents') })}
+            onClick={() => { setSide({ kind: 'report' }); setPicked(null); }}
+            data-testid="report-button"
+          >
+            {t('report.button')}
+          </button>
+        )}
+        <span className={`live live-${live}`} role="status" data-testid="live-state">{t(`live.${live}`)}</span>
+      </div>
+      {panelOpen && (
+        <aside id="layer-panel" className="panel left" aria-label={t('layers.panel')}>
+          <LayerPanel caps={caps} visible={visible} onToggle={toggle} filter={filter} onFilter={setFilter} actors={actors} />
+        </aside>
+      )}
+      {side?.kind === 'details' && <IncidentDetails id={side.id} me={me} onClose={() => setSide(null)} />}
+      {side?.kind === 'report' && (
+        <ReportForm point={picked} onPoint={setPicked} onClose={() => { setSide(null); setPicked(null); }} onReported={(id) => { setSide({ kind: 'details', id }); setPicked(null); }} />
+      )}
+      <div className="map-notices" role="status">
+        {!caps ? null : !incidentsApi ? <p>{t('map.incidentsWaiting')}</p> : incidents.isError ? <p className="error">{t('map.incidentsFailed')}</p> : null}
+        {incidents.data?.truncated && <p>{t('map.truncated', { limit: f.number(MAP_LIMIT) })}</p>}
+        {missingBasemap.length > 0 && <p>{t('map.basemapMissing', { datasets: missingBasemap.join(', ') })}</p>}
+      </div>
+      <TimeSlider window={time.window} shown={shown.features.length} total={all.length} onDays={time.setDays} onEnd={time.setEnd} onPlay={time.play} />
+      <footer className="attribution-footer">{t('map.attribution')}: {ATTRIBUTION}</footer>
+    </div>
+  );
+}
+
+/** The value once it has stopped changing for `ms` (typing in a filter box). */
+function useDebounced<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = window.setTimeout(() => setSettled(value), ms);
+    return () => window.clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}

@@ -1,0 +1,12 @@
+/*
+ * MapLibre GL, loaded with its worker from Konbit's own server: the worker
+ * file is copied into the build and registered with setWorkerUrl, as an ESM
+ * MapLibre needs under Vite.
+ */
+import { setWorkerUrl } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+
+setWorkerUrl(new URL(workerUrl, location.href).href);
+
+export * from 'maplibre-gl';

@@ -1,0 +1,88 @@
+/*
+ * The map's style, drawn only from Konbit's own data: no tile server, no
+ * glyphs, no sprites fetched from anywhere. Text on the map (cluster counts,
+ * details) is HTML, so no font files are needed.
+ */
+import type { AddLayerObject, ExpressionSpecification, StyleSpecification } from './maplibre.ts';
+import { INCIDENT_TYPES, type IncidentType } from '../../../src/shared/incidents.ts';
+
+export const PORT_AU_PRINCE = { center: [-72.3, 18.56] as [number, number], zoom: 10.5 };
+export const HAITI_BOUNDS: [[number, number], [number, number]] = [[-74.6, 17.9], [-71.5, 20.2]];
+
+/** A colour per incident type, distinct enough on the pale basemap. */
+export const TYPE_COLOURS: Readonly<Record<IncidentType, string>> = {
+  kidnapping: '#8e24aa',
+  killing: '#b71c1c',
+  armed_clash: '#e53935',
+  attack_on_police: '#1e3a8a',
+  looting: '#ef6c00',
+  arson: '#f4511e',
+  sexual_violence: '#ad1457',
+  organ_trafficking: '#4a148c',
+  roadblock: '#6d4c41',
+  attack_on_infrastructure: '#37474f',
+  displacement: '#00897b',
+  protest: '#fbc02d',
+  other: '#757575',
+};
+
+export const typeColourExpression: ExpressionSpecification = [
+  'match',
+  ['get', 'type'],
+  ...Object.entries(TYPE_COLOURS).flatMap(([type, colour]) => [type, colour]),
+  TYPE_COLOURS.other,
+] as unknown as ExpressionSpecification;
+
+// Checked at build time: every type of the shared vocabulary has a colour.
+void (INCIDENT_TYPES satisfies Record<keyof typeof TYPE_COLOURS, unknown>);
+
+export function baseStyle(): StyleSpecification {
+  return {
+    version: 8,
+    sources: {},
+    layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#cfe0ea' } }],
+  };
+}
+
+export type BasemapLayerName = 'adm1' | 'adm2' | 'adm3' | 'roads';
+
+/** Adds one basemap layer (source + its drawing layers) below the incidents. */
+export function basemapLayers(name: BasemapLayerName): AddLayerObject[] {
+  const source = `basemap-${name}`;
+  switch (name) {
+    case 'adm1':
+      return [
+        { id: 'adm1-fill', type: 'fill', source, paint: { 'fill-color': '#f4f1ea' } },
+        { id: 'adm1-line', type: 'line', source, paint: { 'line-color': '#8a8275', 'line-width': ['interpolate', ['linear'], ['zoom'], 7, 1, 12, 2.5] } },
+      ];
+    case 'adm2':
+      return [{ id: 'adm2-line', type: 'line', source, minzoom: 7.5, paint: { 'line-color': '#a59d90', 'line-width': 1, 'line-dasharray': [3, 2] } }];
+    case 'adm3':
+      return [{ id: 'adm3-line', type: 'line', source, minzoom: 10, paint: { 'line-color': '#c8c0b3', 'line-width': 0.6 } }];
+    case 'roads':
+      return [
+        {
+          id: 'roads-minor',
+          type: 'line',
+          source,
+          minzoom: 9,
+          filter: ['!=', ['get', 'class'], 'major'],
+          paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.4, 14, 3], 'line-opacity': 0.9 },
+        },
+        {
+          id: 'roads-major',
+          type: 'line',
+          source,
+          filter: ['==', ['get', 'class'], 'major'],
+          paint: { 'line-color': '#f2b35b', 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1, 14, 5] },
+        },
+      ];
+  }
+}
+
+/** Which drawing layers belong to a toggle in the layer panel. */
+export const TOGGLE_LAYERS = {
+  boundaries: ['adm1-line', 'adm2-line', 'adm3-line'],
+  roads: ['roads-minor', 'roads-major'],
+  incidents: ['incidents-clusters', 'incidents-points'],
+} as const;

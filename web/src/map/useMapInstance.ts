@@ -1,0 +1,74 @@
+/*
+ * Creates the MapLibre map once, adds the basemap layers whose datasets the
+ * server has and the incidents layer, and exposes the map on window for the
+ * browser tests (window.konbitMap).
+ */
+import { useEffect, useRef, useState } from 'react';
+import { api } from '../api/client.ts';
+import { addIncidentLayers } from './incidentLayers.ts';
+import { Map, NavigationControl, ScaleControl } from './maplibre.ts';
+import { baseStyle, basemapLayers, HAITI_BOUNDS, PORT_AU_PRINCE, type BasemapLayerName } from './style.ts';
+
+declare global {
+  interface Window {
+    konbitMap?: Map;
+  }
+}
+
+interface BasemapIndex {
+  layers: { name: BasemapLayerName; available: boolean; dataset: string }[];
+}
+
+const ORDER: readonly BasemapLayerName[] = ['adm1', 'adm3', 'adm2', 'roads'];
+
+/** The data credits are in the page's footer, always visible, rather than in a map control. */
+export function useMapInstance(container: React.RefObject<HTMLDivElement | null>) {
+  const mapRef = useRef<Map | null>(null);
+  const [ready, setReady] = useState(false);
+  const [missingBasemap, setMissingBasemap] = useState<string[]>([]);
+
+  useEffect(() => {
+    if (!container.current) return;
+    const map = new Map({
+      container: container.current,
+      style: baseStyle(),
+      center: PORT_AU_PRINCE.center,
+      zoom: PORT_AU_PRINCE.zoom,
+      maxBounds: HAITI_BOUNDS,
+      attributionControl: false,
+      dragRotate: false,
+      pitchWithRotate: false,
+    });
+    map.touchZoomRotate.disableRotation();
+    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    map.addControl(new ScaleControl({ unit: 'metric' }), 'top-right');
+    mapRef.current = map;
+    window.konbitMap = map;
+
+    let cancelled = false;
+    map.on('load', () => {
+      void (async () => {
+        const index = await api<BasemapIndex>('/api/v1/basemap').catch(() => ({ layers: [] }) as BasemapIndex);
+        if (cancelled) return;
+        const available = new Set(index.layers.filter((l) => l.available).map((l) => l.name));
+        setMissingBasemap(index.layers.filter((l) => !l.available).map((l) => l.dataset));
+        for (const name of ORDER) {
+          if (!available.has(name)) continue;
+          map.addSource(`basemap-${name}`, { type: 'geojson', data: new URL(`/api/v1/basemap/${name}`, location.href).href, tolerance: 0.5 });
+          for (const layer of basemapLayers(name)) map.addLayer(layer);
+        }
+        addIncidentLayers(map);
+        setReady(true);
+      })();
+    });
+    return () => {
+      cancelled = true;
+      if (window.konbitMap === map) delete window.konbitMap;
+      map.remove();
+      mapRef.current = null;
+      setReady(false);
+    };
+  }, [container]);
+
+  return { map: ready ? mapRef.current : null, missingBasemap };
+}
