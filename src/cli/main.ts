@@ -15,6 +15,7 @@ const program = new Command()
 
 registerServe(program);
 registerAdmin(program);
+registerIncidents(program);
 registerAccountability(program);
 registerIncidents(program);
 registerLedger(program);

@@ -1,14 +1,21 @@
 import type { Insertable, Selectable } from 'kysely';
-import type { Db } from '../../db/index.ts';
+import { lockForSerialWrite, type Db } from '../../db/index.ts';
 import type { IncidentEventsTable } from '../../db/tables/incidents.ts';
 import { chunks } from './incidents.repo.ts';
 
 /*
  * The live stream's durable log. Events are appended in the transaction of
- * the change they describe; that transaction also appends to the audit log,
- * whose lock serialises writers, so sequence numbers follow commit order and
- * a reader that has seen event n has seen every event before it.
+ * the change they describe, under a lock held to commit (SQLite has one
+ * writer anyway), so sequence numbers follow commit order and a reader that
+ * has seen event n has seen every event before it.
  */
+
+const EVENT_WRITERS_LOCK = 0x6b6e6576; // "knev"
+
+/** Serialises the transactions that write events, until they commit. */
+export async function lockEventWriters(trx: Db): Promise<void> {
+  await lockForSerialWrite(trx, EVENT_WRITERS_LOCK);
+}
 
 export type EventRow = Selectable<IncidentEventsTable>;
 

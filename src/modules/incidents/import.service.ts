@@ -6,11 +6,11 @@ import { adminAreasIn, type AdminAreaLookup } from './admin-areas.ts';
 import * as repo from './incidents.repo.ts';
 import { assertMayEdit, assertMayReport } from './incidents.policy.ts';
 import { inputOf } from './incidents.service.ts';
-import { presentIncident } from './present.ts';
+import { presentIncident, type IncidentRecord } from './present.ts';
 import { streamBus } from './stream/bus.ts';
 import { actorNameKey } from './text.ts';
 import { checkIncident } from './validate.ts';
-import { contentColumns, detailRows, historyRow, mergeDetails, recordsById, resolveActors, writeEvents, type PendingEvent } from './write.ts';
+import { contentColumns, detailRows, historyRow, mergeDetails, recordsById, resolveActors, writeEvents, type ActorRef, type PendingEvent } from './write.ts';
 
 /*
  * Bulk import for the format readers (ACLED, Ushahidi, CoT, GeoJSON, HXL).
@@ -46,8 +46,9 @@ export async function importIncidents({ db, actor, rows, mode, areas: givenAreas
   const result: ImportResult = { created: 0, updated: 0, rejected: [] };
   try {
     await db.transaction().execute(async (trx) => {
-      const organisations = new Map((await repo.allOrganisations(trx)).map((o) => [o.code, o.id]));
-      const importer = new Importer(trx, actor, areas, result);
+      const all = await repo.allOrganisations(trx);
+      const organisations = new Map(all.map((o) => [o.code, o.id]));
+      const importer = new Importer(trx, actor, areas, result, new Map(all.map((o) => [o.id, o.code])));
       let batch: Valid[] = [];
       const keys = new Set<string>();
       const nowMs = Date.now();
@@ -115,7 +116,7 @@ function sameIncident(stored: IncidentInputParsed, incoming: IncidentInputParsed
   return canonical(stored) === canonical(incoming);
 }
 
-/** Writes batches inside the import's transaction and remembers what to announce. */
+/** Writes batches inside the import's transaction, with their stream events; the audit row comes last. */
 class Importer {
   readonly #created: string[] = [];
   readonly #updated: string[] = [];
@@ -124,12 +125,14 @@ class Importer {
   readonly #actor: Actor;
   readonly #areas: AdminAreaLookup | null;
   readonly #result: ImportResult;
+  readonly #codes: ReadonlyMap<string, string>;
 
-  constructor(trx: Db, actor: Actor, areas: AdminAreaLookup | null, result: ImportResult) {
+  constructor(trx: Db, actor: Actor, areas: AdminAreaLookup | null, result: ImportResult, codesById: ReadonlyMap<string, string>) {
     this.#trx = trx;
     this.#actor = actor;
     this.#areas = areas;
     this.#result = result;
+    this.#codes = codesById;
   }
 
   async write(batch: readonly Valid[]): Promise<void> {
@@ -146,7 +149,7 @@ class Importer {
     for (const [system, externalIds] of bySystem) {
       for (const [externalId, found] of await repo.findByExternalIds(trx, system, externalIds)) existing.set(`${system}\u0000${externalId}`, found);
     }
-    const actorIds = await resolveActors(trx, batch.flatMap((v) => v.input.actors), this.#now);
+    const actors = await resolveActors(trx, batch.flatMap((v) => v.input.actors), this.#now);
     const inserts: Valid[] = [];
     const updates: (Valid & { target: repo.ExternalMatch })[] = [];
     for (const valid of batch) {
@@ -163,53 +166,64 @@ class Importer {
       }
       updates.push({ ...valid, target });
     }
-    await this.#insert(inserts, actorIds);
-    await this.#update(updates, actorIds);
+    const events = [...(await this.#insert(inserts, actors)), ...(await this.#update(updates, actors))];
+    await writeEvents(trx, events, this.#now);
   }
 
-  async #insert(rows: readonly Valid[], actorIds: ReadonlyMap<string, string>): Promise<void> {
-    const ids = rows.map(() => randomUUID());
+  async #insert(rows: readonly Valid[], actors: ReadonlyMap<string, ActorRef>): Promise<PendingEvent[]> {
     const context = { areas: this.#areas, now: this.#now };
-    await repo.insertIncidents(
-      this.#trx,
-      rows.map((valid, i) => ({
-        ...contentColumns(valid.input, context),
-        id: ids[i]!,
-        reported_at: this.#now,
-        verification: 'unverified',
-        verified_by: null,
-        verified_at: null,
-        verification_note: null,
-        reporter_id: this.#actor.userId,
-        owner_org_id: this.#actor.organisationId,
-        merged_into: null,
-        version: 1,
-        idempotency_key: null,
-        idempotency_hash: null,
-        created_at: this.#now,
-      })),
-    );
-    await repo.insertDetails(this.#trx, mergeDetails(rows.map((valid, i) => detailRows(ids[i]!, valid.input, actorIds))));
-    await repo.insertReleases(this.#trx, rows.flatMap((valid, i) => valid.releaseIds.map((organisation_id) => ({ record_id: ids[i]!, organisation_id }))));
-    this.#created.push(...ids);
+    const actor = this.#actor;
+    const incidents = rows.map((valid) => ({
+      ...contentColumns(valid.input, context),
+      id: randomUUID(),
+      reported_at: this.#now,
+      verification: 'unverified',
+      verified_by: null,
+      verified_at: null,
+      verification_note: null,
+      reporter_id: actor.userId,
+      owner_org_id: actor.organisationId,
+      merged_into: null,
+      version: 1,
+      idempotency_key: null,
+      idempotency_hash: null,
+      created_at: this.#now,
+    }));
+    const details = rows.map((valid, i) => detailRows(incidents[i]!.id, valid.input, actors));
+    await repo.insertIncidents(this.#trx, incidents);
+    await repo.insertDetails(this.#trx, mergeDetails(details));
+    await repo.insertReleases(this.#trx, rows.flatMap((valid, i) => valid.releaseIds.map((organisation_id) => ({ record_id: incidents[i]!.id, organisation_id }))));
+    this.#created.push(...incidents.map((r) => r.id));
     this.#result.created += rows.length;
+    // The events' incidents are built from what was written, not read back: imports are large.
+    return rows.map((valid, i) => {
+      const { search_text: _text, occurred_week: _week, idempotency_key: _key, idempotency_hash: _hash, ...row } = incidents[i]!;
+      const record: IncidentRecord = {
+        row: { ...row, owner_code: actor.organisationCode, reporter_username: actor.username, reporter_org_code: actor.organisationCode, verifier_username: null, verifier_org_code: null },
+        sources: details[i]!.sources,
+        actors: valid.input.actors.map((a) => ({ ...actors.get(actorNameKey(a.name))!, role: a.role })).sort((a, b) => (a.role === b.role ? (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) : a.role < b.role ? -1 : 1)),
+        tags: details[i]!.tags.map((t) => t.tag).sort(),
+        releases: valid.releaseIds.map((organisationId) => ({ organisationId, code: this.#codes.get(organisationId)! })).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)),
+      };
+      return { type: 'incident.created' as const, record };
+    });
   }
 
-  async #update(rows: readonly (Valid & { target: { id: string; version: number } })[], actorIds: ReadonlyMap<string, string>): Promise<void> {
-    if (rows.length === 0) return;
+  async #update(rows: readonly (Valid & { target: { id: string; version: number } })[], actors: ReadonlyMap<string, ActorRef>): Promise<PendingEvent[]> {
+    if (rows.length === 0) return [];
     const trx = this.#trx;
     this.#result.updated += rows.length;
     const before = await recordsById(trx, rows.map((r) => r.target.id));
     // A file imported again (ACLED exports are cumulative) changes nothing: no new version, no history.
-    const changed = rows.filter((valid) => sameIncident(inputOf(before.get(valid.target.id)!), valid.input) === false);
-    if (changed.length === 0) return;
+    const changed = rows.filter((valid) => !sameIncident(inputOf(before.get(valid.target.id)!), valid.input));
+    if (changed.length === 0) return [];
     const ids = changed.map((r) => r.target.id);
     for (const valid of changed) {
       await repo.updateIfVersion(trx, valid.target.id, valid.target.version, { ...contentColumns(valid.input, { areas: this.#areas, now: this.#now }), version: valid.target.version + 1 });
     }
     await repo.deleteDetails(trx, ids);
     await repo.deleteReleases(trx, ids);
-    await repo.insertDetails(trx, mergeDetails(changed.map((valid) => detailRows(valid.target.id, valid.input, actorIds))));
+    await repo.insertDetails(trx, mergeDetails(changed.map((valid) => detailRows(valid.target.id, valid.input, actors))));
     await repo.insertReleases(trx, changed.flatMap((valid) => valid.releaseIds.map((organisation_id) => ({ record_id: valid.target.id, organisation_id }))));
     const after = await recordsById(trx, ids);
     await repo.insertHistory(
@@ -217,9 +231,10 @@ class Importer {
       ids.map((id) => historyRow(presentIncident(before.get(id)!), presentIncident(after.get(id)!), 'import', this.#actor, this.#now)),
     );
     this.#updated.push(...ids);
+    return ids.map((id) => ({ type: 'incident.updated' as const, record: after.get(id)! }));
   }
 
-  /** One audit row for the import, then the stream events (after the audit lock, so they stay in commit order). */
+  /** One audit row for the whole import. */
   async finish(): Promise<void> {
     if (this.#created.length + this.#updated.length === 0) return;
     const digest = createHash('sha256').update([...this.#created, '|', ...this.#updated].join('\n')).digest('hex');
@@ -230,11 +245,5 @@ class Importer {
       entityId: null,
       details: { created: this.#created.length, updated: this.#result.updated, changed: this.#updated.length, rejected: this.#result.rejected.length, idsSha256: digest },
     });
-    const all = [...this.#created.map((id) => ({ id, type: 'incident.created' as const })), ...this.#updated.map((id) => ({ id, type: 'incident.updated' as const }))];
-    for (const chunk of repo.chunks(all, BATCH)) {
-      const records = await recordsById(this.#trx, chunk.map((c) => c.id));
-      const events: PendingEvent[] = chunk.map((c) => ({ type: c.type, record: records.get(c.id)! }));
-      await writeEvents(this.#trx, events, this.#now);
-    }
   }
 }

@@ -4,7 +4,7 @@ import type { ImportRow, IncidentInput } from '../../shared/incidents.ts';
 import { dbTest } from '../../db/testing.ts';
 import type { Db } from '../../db/index.ts';
 import { buildUser } from '../auth/testing.ts';
-import { exportIncidents, importIncidents, incidentHistory, listIncidents } from './index.ts';
+import { exportIncidents, getIncident, importIncidents, incidentHistory, listIncidents } from './index.ts';
 import { buildIncidentInput, buildMission } from './incidents.testing.ts';
 
 function acled(id: string, overrides: Partial<IncidentInput> = {}): IncidentInput {
@@ -91,6 +91,23 @@ describe('importing incidents', () => {
     const untouched = (await listIncidents({ db, viewer: reporter.actor, filter: { q: 'HTI7' } })).items[0]!;
     assert.equal(untouched.version, 1, 'a row imported again unchanged makes no new version');
     assert.equal(Number((await db.selectFrom('incident_history').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n), 1);
+  });
+
+  dbTest('the stream events of an import carry each incident as a read would give it', async ({ db }) => {
+    const { reporter } = await buildMission(db);
+    const input = acled('EV1', {
+      classification: 'RESTRICTED',
+      releasableTo: ['JAM', 'HNP'],
+      actors: [{ name: 'Viv Ansanm', role: 'associated', kind: 'coalition' }, { name: 'Grand Ravine', role: 'perpetrator' }, { name: 'Civilians (Haiti)', role: 'target', kind: 'civilians' }],
+      sources: [{ name: 'Radio', reliability: 'C', credibility: 3 }, { name: 'HNP', reliability: 'B', credibility: 2, url: 'https://example.org/hnp' }],
+      tags: ['rn2', 'port'],
+    });
+    await importIncidents({ db, actor: reporter.actor, areas: null, mode: 'all-or-nothing', rows: [{ line: 2, input }] });
+    const [event] = await db.selectFrom('incident_events').selectAll().execute();
+    const payload = JSON.parse(event!.payload);
+    assert.equal(event!.type, 'incident.created');
+    assert.deepEqual(payload, await getIncident({ db, viewer: reporter.actor, id: payload.id }));
+    assert.deepEqual(JSON.parse(event!.labels).releasableTo.length, 2);
   });
 
   dbTest('the same external id twice in one import creates it once and then updates it', async ({ db }) => {

@@ -1,5 +1,6 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Db } from '../../db/index.ts';
+import { indexNewRows } from '../../db/dialect.ts';
 import type { IncidentHistoryTable, IncidentSourcesTable, IncidentsTable } from '../../db/tables/incidents.ts';
 import { visibleTo, type Viewer } from '../auth/index.ts';
 
@@ -82,7 +83,10 @@ export async function findByExternalIds(db: Db, system: string, externalIds: rea
 }
 
 export async function insertIncidents(trx: Db, rows: readonly NewIncidentRow[]): Promise<void> {
-  for (const chunk of chunks(rows, 400)) await trx.insertInto('incidents').values(chunk).execute();
+  for (const chunk of chunks(rows, 400)) {
+    await trx.insertInto('incidents').values(chunk).execute();
+    await indexNewRows(trx, { table: 'incidents', ids: chunk.map((r) => r.id), lon: 'lon', lat: 'lat', time: 'occurred_ms', text: 'search_text' });
+  }
 }
 
 /** Applies changes if the incident is still at the expected version; false when someone changed it first. */

@@ -53,7 +53,7 @@ export async function reportIncident(props: ReportIncidentProps): Promise<Report
     const id = await db.transaction().execute(async (trx) => {
       const now = new Date().toISOString();
       const id = randomUUID();
-      const actorIds = await resolveActors(trx, parsed.actors, now);
+      const actorRefs = await resolveActors(trx, parsed.actors, now);
       const releaseIds = await organisationIdsForCodes(trx, parsed.classification === 'RESTRICTED' ? parsed.releasableTo : []);
       await repo.insertIncidents(trx, [
         {
@@ -73,11 +73,11 @@ export async function reportIncident(props: ReportIncidentProps): Promise<Report
           created_at: now,
         },
       ]);
-      await repo.insertDetails(trx, detailRows(id, parsed, actorIds));
+      await repo.insertDetails(trx, detailRows(id, parsed, actorRefs));
       await setReleasableTo(trx, 'incidents', id, releaseIds);
-      await appendAudit(trx, { actor, action: 'create', entityType: 'incident', entityId: id, details: { version: 1, type: parsed.type, title: parsed.title, classification: parsed.classification } });
       const record = (await recordsById(trx, [id])).get(id)!;
       await writeEvents(trx, [{ type: 'incident.created', record }], now);
+      await appendAudit(trx, { actor, action: 'create', entityType: 'incident', entityId: id, details: { version: 1, type: parsed.type, title: parsed.title, classification: parsed.classification } });
       return id;
     });
     streamBus.wake();
@@ -150,14 +150,14 @@ export async function editIncident(props: EditIncidentProps): Promise<Incident> 
       ...(unverify ? { verification: 'unverified', verified_by: null, verified_at: null, verification_note: 'content changed after verification' } : {}),
     });
     if (!applied) throw staleVersion((await repo.currentVersion(trx, id)) ?? version, version);
-    const actorIds = await resolveActors(trx, merged.actors, now);
+    const actorRefs = await resolveActors(trx, merged.actors, now);
     await repo.deleteDetails(trx, [id]);
-    await repo.insertDetails(trx, detailRows(id, merged, actorIds));
+    await repo.insertDetails(trx, detailRows(id, merged, actorRefs));
     await setReleasableTo(trx, 'incidents', id, await organisationIdsForCodes(trx, merged.classification === 'RESTRICTED' ? merged.releasableTo : []));
-    await appendAudit(trx, { actor, action: 'update', entityType: 'incident', entityId: id, details: { version: version + 1, changed } });
     const after = (await recordsById(trx, [id])).get(id)!;
     await repo.insertHistory(trx, [historyRow(presentIncident(before), presentIncident(after), 'update', actor, now)]);
     await writeEvents(trx, [{ type: 'incident.updated', record: after }], now);
+    await appendAudit(trx, { actor, action: 'update', entityType: 'incident', entityId: id, details: { version: version + 1, changed } });
   });
   streamBus.wake();
   return getIncident({ db, viewer: actor, id });

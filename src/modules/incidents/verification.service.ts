@@ -40,10 +40,10 @@ export async function decideVerification({ db, actor, id, decision }: DecideProp
       updated_at: now,
     });
     if (!applied) throw staleVersion((await repo.currentVersion(trx, id)) ?? before.row.version, before.row.version);
-    await appendAudit(trx, { actor, action: `verification.${status}`, entityType: 'incident', entityId: id, details: { version: before.row.version + 1, status, note: note ?? null } });
     const after = (await recordsById(trx, [id])).get(id)!;
     await repo.insertHistory(trx, [historyRow(presentIncident(before), presentIncident(after), `verification.${status}`, actor, now)]);
     await writeEvents(trx, [{ type: 'incident.verified', record: after }], now);
+    await appendAudit(trx, { actor, action: `verification.${status}`, entityType: 'incident', entityId: id, details: { version: before.row.version + 1, status, note: note ?? null } });
   });
   streamBus.wake();
   return getIncident({ db, viewer: actor, id });
@@ -103,8 +103,6 @@ export async function mergeIncidents({ db, actor, survivorId, request }: MergePr
     });
     const duplicateApplied = await repo.updateIfVersion(trx, duplicateId, duplicate.row.version, { merged_into: survivorId, version: duplicate.row.version + 1, updated_at: now });
     if (!survivorApplied || !duplicateApplied) throw new AppError('CONFLICT', 'one of the incidents changed while merging: try again');
-    await appendAudit(trx, { actor, action: 'merge', entityType: 'incident', entityId: survivorId, details: { duplicate: duplicateId, note: note ?? null, version: survivor.row.version + 1 } });
-    await appendAudit(trx, { actor, action: 'merged-into', entityType: 'incident', entityId: duplicateId, details: { survivor: survivorId, version: duplicate.row.version + 1 } });
     const after = await recordsById(trx, [survivorId, duplicateId]);
     const survivorAfter = after.get(survivorId)!;
     const duplicateAfter = after.get(duplicateId)!;
@@ -113,6 +111,8 @@ export async function mergeIncidents({ db, actor, survivorId, request }: MergePr
       historyRow(presentIncident(duplicate), presentIncident(duplicateAfter), 'merged-into', actor, now),
     ]);
     await writeEvents(trx, [{ type: 'incident.merged', record: duplicateAfter, survivor: survivorAfter }, { type: 'incident.updated', record: survivorAfter }], now);
+    await appendAudit(trx, { actor, action: 'merge', entityType: 'incident', entityId: survivorId, details: { duplicate: duplicateId, note: note ?? null, version: survivor.row.version + 1 } });
+    await appendAudit(trx, { actor, action: 'merged-into', entityType: 'incident', entityId: duplicateId, details: { survivor: survivorId, version: duplicate.row.version + 1 } });
   });
   streamBus.wake();
   return getIncident({ db, viewer: actor, id: survivorId });

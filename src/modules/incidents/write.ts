@@ -20,8 +20,15 @@ import { isoWeekMonday } from './time.ts';
 
 export type IncidentEventType = 'incident.created' | 'incident.updated' | 'incident.verified' | 'incident.merged';
 
-/** Registry ids of the actors named (registering new names), by folded name. */
-export async function resolveActors(trx: Db, named: readonly { name: string; kind?: string | undefined }[], now: string): Promise<Map<string, string>> {
+/** An actor as the registry has it. */
+export interface ActorRef {
+  id: string;
+  name: string;
+  kind: string;
+}
+
+/** The registry's entries for the actors named (registering new names), by folded name. */
+export async function resolveActors(trx: Db, named: readonly { name: string; kind?: string | undefined }[], now: string): Promise<Map<string, ActorRef>> {
   const wanted = new Map<string, { name: string; kind?: string | undefined }>();
   for (const actor of named) {
     const key = actorNameKey(actor.name);
@@ -30,20 +37,23 @@ export async function resolveActors(trx: Db, named: readonly { name: string; kin
   }
   const existing = await actorsRepo.findByKeys(trx, [...wanted.keys()]);
   const fresh: ActorsTable[] = [];
+  const refs = new Map<string, ActorRef>();
   for (const [key, actor] of wanted) {
     const found = existing.get(key);
     if (!found) {
-      fresh.push({ id: randomUUID(), name: actor.name, name_key: key, kind: actor.kind ?? 'other', created_by: null, created_at: now, updated_at: now });
+      const row = { id: randomUUID(), name: actor.name, name_key: key, kind: actor.kind ?? 'other', created_by: null, created_at: now, updated_at: now };
+      fresh.push(row);
+      refs.set(key, { id: row.id, name: row.name, kind: row.kind });
     } else if (found.kind === 'other' && actor.kind && actor.kind !== 'other') {
       // A report that knows the kind teaches the registry, never the reverse.
       await actorsRepo.setKind(trx, found.id, actor.kind, now);
+      refs.set(key, { id: found.id, name: found.name, kind: actor.kind });
+    } else {
+      refs.set(key, { id: found.id, name: found.name, kind: found.kind });
     }
   }
   await actorsRepo.insertActors(trx, fresh);
-  const ids = new Map<string, string>();
-  for (const [key, row] of existing) ids.set(key, row.id);
-  for (const row of fresh) ids.set(row.name_key, row.id);
-  return ids;
+  return refs;
 }
 
 export interface RowContext {
@@ -102,7 +112,7 @@ export function searchTextFor(input: IncidentInputParsed, admin: AdminAreas | nu
 }
 
 /** Sources, actor links and tags of one incident, as rows. */
-export function detailRows(incidentId: string, input: IncidentInputParsed, actorIds: ReadonlyMap<string, string>): repo.IncidentDetails {
+export function detailRows(incidentId: string, input: IncidentInputParsed, actors: ReadonlyMap<string, ActorRef>): repo.IncidentDetails {
   return {
     sources: input.sources.map((s, position) => ({
       incident_id: incidentId,
@@ -113,7 +123,7 @@ export function detailRows(incidentId: string, input: IncidentInputParsed, actor
       credibility: s.credibility,
       reported_at: s.reportedAt ?? null,
     })),
-    actors: input.actors.map((a) => ({ incident_id: incidentId, actor_id: actorIds.get(actorNameKey(a.name))!, role: a.role })),
+    actors: input.actors.map((a) => ({ incident_id: incidentId, actor_id: actors.get(actorNameKey(a.name))!.id, role: a.role })),
     tags: [...new Set(input.tags)].map((tag) => ({ incident_id: incidentId, tag })),
   };
 }
@@ -140,8 +150,14 @@ export interface PendingEvent {
   survivor?: IncidentRecord;
 }
 
-/** Writes stream events inside the change's transaction, with each incident as it now is. */
+/**
+ * Writes stream events inside the change's transaction, with each incident as
+ * it now is. It takes the event writers' lock first (held to commit), so that
+ * sequence numbers follow commit order; call it before appendAudit, whose lock
+ * comes second everywhere, so that two writers never wait on each other.
+ */
 export async function writeEvents(trx: Db, events: readonly PendingEvent[], now: string): Promise<void> {
+  await eventsRepo.lockEventWriters(trx);
   const rows: Insertable<IncidentEventsTable>[] = events.map(({ type, record, survivor }) => ({
     at: now,
     type,
