@@ -15,7 +15,6 @@ const program = new Command()
 
 registerServe(program);
 registerAdmin(program);
-registerIncidents(program);
 registerAccountability(program);
 registerIncidents(program);
 registerLedger(program);
