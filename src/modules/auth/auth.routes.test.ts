@@ -126,6 +126,14 @@ describe('sign in, sessions and CSRF', () => {
       payload: { username: 'jam.commander', displayName: 'JAM', organisationCode: 'KEN', roles: ['commander'], password: 'long-enough-pw' },
     });
     assert.equal(created.statusCode, 201);
+    await buildOrganisation(db, 'OVS', 'oversight');
+    const oversightByAdmin = await app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: admin.headers,
+      payload: { username: 'mole', displayName: 'Mole', organisationCode: 'OVS', roles: ['viewer'], password: 'long-enough-pw' },
+    });
+    assert.equal(oversightByAdmin.statusCode, 403, 'an admin cannot plant an account in the oversight body');
     const actions = (await db.selectFrom('audit_log').select('action').orderBy('seq').execute()).map((r) => r.action);
     assert.deepEqual(actions, ['login', 'login', 'create']);
     const verdict = await app.inject({ method: 'GET', url: '/api/v1/audit/verify', headers: admin.headers });

@@ -20,6 +20,12 @@ export async function createUser({ db, actor, input }: CreateUserProps): Promise
     const organisation = await repo.findOrganisationByCode(trx, parsed.organisationCode);
     if (!organisation) throw new AppError('VALIDATION_FAILED', `unknown organisation ${parsed.organisationCode}`, [{ path: 'organisationCode', message: 'unknown organisation code' }]);
     if (await repo.findUserByUsername(trx, parsed.username)) throw new AppError('CONFLICT', `the username ${parsed.username} is taken`);
+    // The oversight body investigates the mission, its administrators included:
+    // only an oversight officer (or the server operator's CLI) creates its accounts.
+    const grantsOversight = organisation.kind === 'oversight' || parsed.roles.includes('oversight');
+    if (grantsOversight && actor !== null && !actor.roles.includes('oversight')) {
+      throw new AppError('FORBIDDEN', 'only the oversight body creates oversight accounts (or the konbit user add command on the server)');
+    }
     const now = new Date().toISOString();
     const id = randomUUID();
     await repo.insertUser(
