@@ -10,7 +10,7 @@ import type { RoadNetworksTable } from '../../db/tables/roads.ts';
 import { notFound } from '../../shared/errors.ts';
 import { networkFromRows } from './network-codec.ts';
 import * as repo from './networks.repo.ts';
-import type { RiskWeights } from './risk-weights.ts';
+import type { ItemSegments, RiskWeights } from './risk-weights.ts';
 import { buildSegmentGraph, type SegmentGraph } from './segment-graph.ts';
 
 /** A network ready for routing, and the risk weights computed for it so far. */
@@ -24,6 +24,8 @@ export interface LoadedNetwork {
   open: Float64Array;
   /** Risk weights by picture key (see risk-weights.ts), most recently used last. */
   weights: Map<string, RiskWeights>;
+  /** The segments each picture record (by kind, id and version) weighs on, found once. */
+  itemSegments: Map<string, ItemSegments>;
 }
 
 const registries = new WeakMap<Db, Map<string, Promise<LoadedNetwork>>>();
@@ -38,7 +40,7 @@ function registryOf(db: Db): Map<string, Promise<LoadedNetwork>> {
 export function prepareNetwork(id: string, name: string, network: RoadNetwork): LoadedNetwork {
   const segments = buildSegmentGraph(network);
   const router = new Router(segments.graph);
-  return { id, name, network, segments, router, open: createMultipliers(segments.graph), weights: new Map() };
+  return { id, name, network, segments, router, open: createMultipliers(segments.graph), weights: new Map(), itemSegments: new Map() };
 }
 
 /** Holds a freshly imported network, so the first route does not read it back. */

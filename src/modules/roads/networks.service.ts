@@ -39,7 +39,8 @@ function present(row: RoadNetworksTable): RoadNetworkSummary {
 /** A reader's failure as the error the API and the command line show. */
 function importFailure(error: unknown): unknown {
   if (!(error instanceof RoadImportError)) return error;
-  const where = error.location ? ` (${describeLocation(error.location)})` : '';
+  const located = error.location && (error.location.line !== undefined || error.location.offset !== undefined);
+  const where = located ? ` (${describeLocation(error.location!)})` : '';
   return new AppError(error.code, `${error.message}${where}; nothing was imported`, { location: error.location ?? null });
 }
 

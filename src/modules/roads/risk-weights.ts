@@ -67,6 +67,28 @@ export interface RiskWeights {
 }
 
 const CACHE_SIZE = 32;
+/** Records whose segments are remembered: far more than any picture holds. */
+const ITEM_CACHE_SIZE = 20_000;
+
+/** The segments one record weighs on (and, for an area, its prepared polygon). */
+export interface ItemSegments {
+  segments: Uint32Array;
+  prepared: PreparedPolygon | null;
+}
+
+/**
+ * The segments of a record, found by a spatial query the first time its version is seen: a new
+ * picture that differs from the last by one record then costs one query and a pass over arrays.
+ */
+function remembered(loaded: LoadedNetwork, key: string, find: () => ItemSegments): ItemSegments {
+  let found = loaded.itemSegments.get(key);
+  if (!found) {
+    found = find();
+    if (loaded.itemSegments.size >= ITEM_CACHE_SIZE) loaded.itemSegments.delete(loaded.itemSegments.keys().next().value!);
+    loaded.itemSegments.set(key, found);
+  }
+  return found;
+}
 
 /** The cache key of a picture: which records, at which version, weighed at which tolerance. */
 export function pictureKey(picture: Picture, tolerance: RiskTolerance): string {
@@ -99,17 +121,20 @@ function computeWeights(loaded: LoadedNetwork, picture: Picture, tolerance: Risk
   const multipliers = createMultipliers(loaded.segments.graph);
   const items: WeightedItem[] = [];
   for (const area of picture.areas) {
-    const prepared = preparePolygon(area.geometry);
+    const { segments, prepared } = remembered(loaded, `a:${area.id}:${area.version}`, () => {
+      const polygon = preparePolygon(area.geometry);
+      return { segments: Uint32Array.from(segmentsInArea(loaded, polygon, area.bbox)), prepared: polygon };
+    });
     const factor = LEVEL_FACTORS[tolerance][area.level];
-    const segments = Uint32Array.from(segmentsInArea(loaded, prepared, area.bbox));
-    items.push({ item: { kind: 'area', id: area.id, label: labelOfArea(area), level: area.level }, factor, segments, area: { prepared, source: area } });
+    items.push({ item: { kind: 'area', id: area.id, label: labelOfArea(area), level: area.level }, factor, segments, area: { prepared: prepared!, source: area } });
   }
   for (const point of picture.points) {
-    const segments = Uint32Array.from(segmentsNearPoint(loaded, point.lon, point.lat, point.radiusMeters));
+    const { segments } = remembered(loaded, `${point.kind}:${point.id}:${point.version}`, () =>
+      ({ segments: Uint32Array.from(segmentsNearPoint(loaded, point.lon, point.lat, point.radiusMeters)), prepared: null }));
     items.push({ item: { kind: point.kind, id: point.id, label: point.label, lon: point.lon, lat: point.lat }, factor: Infinity, segments, area: null });
   }
   for (const override of picture.overrides) {
-    const segments = Uint32Array.from(segmentsOfEdges(loaded, override.edges));
+    const { segments } = remembered(loaded, `o:${override.id}:${override.version}`, () => ({ segments: Uint32Array.from(segmentsOfEdges(loaded, override.edges)), prepared: null }));
     const closed = override.action === 'closed';
     items.push({ item: { kind: closed ? 'closure' : 'reopening', id: override.id, label: override.reason }, factor: closed ? Infinity : 1, segments, area: null });
   }

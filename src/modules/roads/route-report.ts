@@ -2,7 +2,7 @@
 // area it crosses), which blocks it goes round, which streets it takes — and, when there is no
 // route, which blocks cut the destination off.
 
-import { reverseAdjacency, type Route } from '../../core/graph/index.ts';
+import { reverseAdjacency, type Adjacency, type Route } from '../../core/graph/index.ts';
 import { lineLengthInsidePolygon } from '../../core/geo/index.ts';
 import type { PictureItem, RouteOption } from '../../shared/roads.ts';
 import type { LoadedNetwork } from './graph-registry.ts';
@@ -57,7 +57,7 @@ function blocksAvoided(weights: RiskWeights, route: Route, free: Route): Picture
   const avoided = new Map<string, PictureItem>();
   for (const s of free.edges) {
     for (const item of bySegment.get(s) ?? []) {
-      if (item.factor === Infinity && !onRoute.has(item)) avoided.set(`${item.item.kind}:${item.item.id}`, item.item);
+      if (item.factor === Infinity && !onRoute.has(item)) avoided.set(keyOf(item), item.item);
     }
   }
   return [...avoided.values()];
@@ -83,39 +83,52 @@ function streetsOf(loaded: LoadedNetwork, route: Route, timeFactor: number): Rou
   return streets;
 }
 
-/** Nodes from which some target can be reached with every road open (a reverse breadth-first walk). */
-function reachingTargets(loaded: LoadedNetwork, targets: readonly number[]): Uint8Array {
-  const reverse = reverseAdjacency(loaded.segments.graph);
-  const seen = new Uint8Array(loaded.segments.graph.nodeCount);
-  const queue = new Uint32Array(loaded.segments.graph.nodeCount);
+/** Nodes reached from `starts` along passable arcs (every arc when multipliers is null). */
+function walk(adjacency: Adjacency, nodeCount: number, starts: readonly number[], multipliers: Float64Array | null): Uint8Array {
+  const seen = new Uint8Array(nodeCount);
+  const queue = new Uint32Array(nodeCount);
   let head = 0, tail = 0;
-  for (const t of targets) if (!seen[t]) { seen[t] = 1; queue[tail++] = t; }
+  for (const v of starts) if (!seen[v]) { seen[v] = 1; queue[tail++] = v; }
   while (head < tail) {
     const v = queue[head++]!;
-    for (let arc = reverse.firstArc[v]!; arc < reverse.firstArc[v + 1]!; arc++) {
-      const u = reverse.arcHead[arc]!;
+    for (let arc = adjacency.firstArc[v]!; arc < adjacency.firstArc[v + 1]!; arc++) {
+      // Same passability rule as the searches: Infinity and NaN (0 × Infinity) are blocked.
+      if (multipliers && !(adjacency.arcBaseCost[arc]! * multipliers[adjacency.arcEdge[arc]!]! < Infinity)) continue;
+      const u = adjacency.arcHead[arc]!;
       if (!seen[u]) { seen[u] = 1; queue[tail++] = u; }
     }
   }
   return seen;
 }
 
+const keyOf = (item: WeightedItem): string => `${item.item.kind}:${item.item.id}`;
+
 /**
- * The impassable items on the boundary of what the source can reach, on roads that would lead to
- * a target were they open: what cuts the targets off.
+ * The impassable items that cut the targets off from the source: those with roads on both sides,
+ * touching what the source can still reach and what can still reach a target. When blocks stand
+ * in series (none touches both sides), the ones on the edge of what the source can reach, on roads
+ * that would lead to a target were they open.
  */
 export function cutOffBy(loaded: LoadedNetwork, weights: RiskWeights, source: number, targets: readonly number[]): PictureItem[] {
   const { graph } = loaded.segments;
-  const reached = loaded.router.reachableFrom(source, weights.multipliers);
-  const leadsOn = reachingTargets(loaded, targets);
+  const { multipliers } = weights;
+  const fromSource = walk(graph, graph.nodeCount, [source], multipliers);
+  const toTarget = walk(reverseAdjacency(graph), graph.nodeCount, targets, multipliers);
+  const blocking = weights.items.filter((item) => item.factor === Infinity);
+  const touches = (item: WeightedItem, side: Uint8Array): boolean =>
+    item.segments.some((s) => side[graph.edgeFrom[s]!] === 1 || side[graph.edgeTo[s]!] === 1);
+  const between = blocking.filter((item) => touches(item, fromSource) && touches(item, toTarget));
+  if (between.length > 0) return between.map((item) => item.item);
+
+  const leadsOn = walk(reverseAdjacency(graph), graph.nodeCount, targets, null);
   const bySegment = itemsBySegment(weights);
   const cut = new Map<string, PictureItem>();
   for (let u = 0; u < graph.nodeCount; u++) {
-    if (!(reached[u]! < Infinity)) continue;
+    if (!fromSource[u]) continue;
     for (let arc = graph.firstArc[u]!; arc < graph.firstArc[u + 1]!; arc++) {
       const s = graph.arcEdge[arc]!;
-      if (graph.arcBaseCost[arc]! * weights.multipliers[s]! < Infinity || !leadsOn[graph.arcHead[arc]!]) continue;
-      for (const item of bySegment.get(s) ?? []) if (item.factor === Infinity) cut.set(`${item.item.kind}:${item.item.id}`, item.item);
+      if (graph.arcBaseCost[arc]! * multipliers[s]! < Infinity || !leadsOn[graph.arcHead[arc]!]) continue;
+      for (const item of bySegment.get(s) ?? []) if (item.factor === Infinity) cut.set(keyOf(item), item.item);
     }
   }
   return [...cut.values()];

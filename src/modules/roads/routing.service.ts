@@ -4,7 +4,7 @@ import {
 } from '../../shared/roads.ts';
 import type { Db } from '../../db/index.ts';
 import type { Viewer } from '../auth/index.ts';
-import { communeCentres, COMMUNES_DATASET } from './communes.ts';
+import { communeCentres, communeJunctions, COMMUNES_DATASET } from './communes.ts';
 import { loadNetwork, type LoadedNetwork } from './graph-registry.ts';
 import { isoTime } from './labels.ts';
 import { pictureFor } from './picture.ts';
@@ -85,10 +85,8 @@ async function targetsOf(request: ReturnType<typeof ReachabilityRequest.parse>, 
   if (!request.communes) throw new AppError('VALIDATION_FAILED', 'say where to: points in `to`, or communes: true for every commune centre on the network');
   const communes = await communeCentres(datasetsDir);
   if (!communes) throw new AppError('NOT_FOUND', `the commune boundaries (${COMMUNES_DATASET}) are not in the datasets folder: set KONBIT_DATASETS, or give points in \`to\``);
-  // Only communes whose centre lies on or near this network: the rest of the country is not in it.
-  return communes
-    .filter((c) => snapTo(loaded, c, request.snapMeters) !== null)
-    .map((c) => ({ id: c.pcode, name: c.name, lat: c.lat, lon: c.lon }));
+  // Only communes with a road of this network inside them: the rest of the country is not in it.
+  return communeJunctions(loaded.network, communes).map((c) => ({ id: c.pcode, name: c.name, lat: c.lat, lon: c.lon }));
 }
 
 /** From one point to many: which are reachable, in what time, and which are cut off (and by what). */
