@@ -225,6 +225,11 @@ export const RoadStatusQuery = z.strictObject({
 
 export const LatLon = z.strictObject({ lat: Latitude, lon: Longitude });
 export type LatLon = z.infer<typeof LatLon>;
+/** A site of the sites module, by id or by its exact name. */
+export const SitePlace = z.strictObject({ site: z.string().trim().min(1).max(200) });
+/** Where a route starts or ends: coordinates, or a named site. */
+export const Place = z.union([LatLon, SitePlace]);
+export type Place = z.infer<typeof Place>;
 
 const RouteOptions = {
   network: NetworkName,
@@ -239,14 +244,14 @@ const RouteOptions = {
 
 export const RouteRequest = z.strictObject({
   ...RouteOptions,
-  from: LatLon,
-  to: LatLon,
+  from: Place,
+  to: Place,
   /** Alternatives besides the best route (0–2). */
   alternatives: z.int().min(0).max(2).default(2),
 });
 export type RouteRequest = z.input<typeof RouteRequest>;
 
-export const SnappedPoint = z.object({ requested: LatLon, snapped: LatLon, snapMeters: z.number() });
+export const SnappedPoint = z.object({ requested: LatLon, site: z.object({ id: z.string(), name: z.string() }).nullable(), snapped: LatLon, snapMeters: z.number() });
 
 export const RouteOption = z.object({
   geometry: LineStringGeometry,
@@ -282,9 +287,9 @@ export type RouteResponse = z.infer<typeof RouteResponse>;
 
 export const ReachabilityRequest = z.strictObject({
   ...RouteOptions,
-  from: LatLon,
-  /** Points to reach (a distribution point, a clinic…)… */
-  to: z.array(LatLon.extend({ id: z.string().max(200).optional() })).max(500).optional(),
+  from: Place,
+  /** Points or sites to reach (a distribution point, a clinic…)… */
+  to: z.array(z.union([LatLon.extend({ id: z.string().max(200).optional() }), SitePlace.extend({ id: z.string().max(200).optional() })])).max(500).optional(),
   /** …or every commune whose centre lies on the network. */
   communes: z.boolean().default(false),
 });

@@ -5,7 +5,7 @@ import type { Db } from '../../db/index.ts';
 import { listOrganisations, PUBLIC_VIEWER, type Viewer } from '../../modules/auth/index.ts';
 import { areasGeoJson, deleteNetwork, importAreas, importNetwork, listNetworks, planRoute, type ImportProgress } from '../../modules/roads/index.ts';
 import { Classification } from '../../shared/access.ts';
-import { RiskTolerance, RouteProfile, type RouteResponse } from '../../shared/roads.ts';
+import { RiskTolerance, RouteProfile, type Place, type RouteResponse } from '../../shared/roads.ts';
 import { commandConfig, fail, withDb } from '../context.ts';
 
 /*
@@ -26,11 +26,13 @@ async function viewerFor(db: Db, code: string | undefined): Promise<Viewer> {
   return { organisationId: organisation.id, isMissionMember: organisation.isMissionMember };
 }
 
-function latLon(value: string, option: string): { lat: number; lon: number } {
-  const parts = value.split(',').map((p) => Number(p.trim()));
-  const [lat, lon] = parts;
-  if (parts.length !== 2 || !Number.isFinite(lat) || !Number.isFinite(lon)) fail(`--${option} must be LAT,LON in degrees (e.g. 18.5392,-72.3364), got ${JSON.stringify(value)}`);
-  return { lat: lat!, lon: lon! };
+/** LAT,LON in degrees, or else the id or name of a site. */
+function place(value: string, option: string): Place {
+  const parts = value.split(',').map((p) => p.trim());
+  const [lat, lon] = parts.map(Number);
+  if (parts.length === 2 && parts.every((p) => p !== '') && Number.isFinite(lat) && Number.isFinite(lon)) return { lat: lat!, lon: lon! };
+  if (/^-?[\d.]+\s*,/.test(value)) fail(`--${option} must be LAT,LON in degrees (e.g. 18.5392,-72.3364) or a site's name or id, got ${JSON.stringify(value)}`);
+  return { site: value };
 }
 
 /** A progress bar on standard error while reading the file, then while writing rows. */
@@ -56,7 +58,7 @@ const km = (meters: number) => `${(meters / 1000).toFixed(2)} km`;
 function printRoute(result: RouteResponse): void {
   console.log(`network ${result.network}, ${result.profile} (${result.riskTolerance}), as of ${result.asOf}; the picture you may see: ${result.picture.areas} areas, ${result.picture.roadblocks} roadblocks, ${result.picture.overrides} overrides`);
   for (const [role, point] of [['from', result.from], ['to', result.to]] as const) {
-    console.log(`${role} ${point.requested.lat},${point.requested.lon} snapped ${Math.round(point.snapMeters)} m to ${point.snapped.lat.toFixed(6)},${point.snapped.lon.toFixed(6)}`);
+    console.log(`${role} ${point.site ? `${point.site.name} at ` : ''}${point.requested.lat},${point.requested.lon} snapped ${Math.round(point.snapMeters)} m to ${point.snapped.lat.toFixed(6)},${point.snapped.lon.toFixed(6)}`);
   }
   if (!result.found) {
     console.log(result.noRoute?.reason ?? 'no route');
@@ -106,8 +108,8 @@ export function registerRoads(program: Command): void {
     .command('route')
     .description('the best route between two points avoiding the blocks and risk an organisation may see, with alternatives')
     .requiredOption('--network <name>', 'road network')
-    .requiredOption('--from <lat,lon>', 'origin')
-    .requiredOption('--to <lat,lon>', 'destination')
+    .requiredOption('--from <place>', 'origin: LAT,LON, or a site’s name or id')
+    .requiredOption('--to <place>', 'destination: LAT,LON, or a site’s name or id')
     .option('--profile <profile>', 'convoy, patrol or ambulance', 'convoy')
     .option('--risk <tolerance>', 'avoid, accept-contested or accept-all (default: the profile’s)')
     .option('--as-of <time>', 'the picture as of this ISO time (default now)')
@@ -119,7 +121,7 @@ export function registerRoads(program: Command): void {
       const result = await run(async (db) => planRoute({
         db, viewer: await viewerFor(db, options.asOrg),
         input: {
-          network: options.network, from: latLon(options.from, 'from'), to: latLon(options.to, 'to'), profile: RouteProfile.parse(options.profile),
+          network: options.network, from: place(options.from, 'from'), to: place(options.to, 'to'), profile: RouteProfile.parse(options.profile),
           riskTolerance: options.risk === undefined ? undefined : RiskTolerance.parse(options.risk), asOf: options.asOf,
           snapMeters: Number(options.snap), alternatives: Number(options.alternatives),
         },

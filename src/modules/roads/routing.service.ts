@@ -8,6 +8,7 @@ import { communeCentres, communeJunctions, COMMUNES_DATASET } from './communes.t
 import { loadNetwork, type LoadedNetwork } from './graph-registry.ts';
 import { isoTime } from './labels.ts';
 import { pictureFor } from './picture.ts';
+import { resolvePlace, type ResolvedPlace } from './places.ts';
 import { PROFILES, toleranceOf } from './profiles.ts';
 import { riskWeights, type RiskWeights } from './risk-weights.ts';
 import { cutOffBy, describeRoute, explainNoRoute } from './route-report.ts';
@@ -21,25 +22,26 @@ import { cutOffBy, describeRoute, explainNoRoute } from './route-report.ts';
 interface Snapped {
   node: number;
   meters: number;
-  point: { requested: LatLon; snapped: LatLon; snapMeters: number };
+  point: RouteResponse['from'];
 }
 
-function snapTo(loaded: LoadedNetwork, point: LatLon, snapMeters: number): Snapped | null {
+function snapTo(loaded: LoadedNetwork, point: LatLon & { site?: ResolvedPlace['site'] }, snapMeters: number): Snapped | null {
   const nearest = loaded.router.nearestNode(point.lon, point.lat);
   if (!nearest || nearest.meters > snapMeters) return null;
   const { graph } = loaded.segments;
   return {
     node: nearest.node, meters: nearest.meters,
-    point: { requested: point, snapped: { lat: graph.lat[nearest.node]!, lon: graph.lon[nearest.node]! }, snapMeters: nearest.meters },
+    point: { requested: { lat: point.lat, lon: point.lon }, site: point.site ?? null, snapped: { lat: graph.lat[nearest.node]!, lon: graph.lon[nearest.node]! }, snapMeters: nearest.meters },
   };
 }
 
-function snapOrFail(loaded: LoadedNetwork, point: LatLon, snapMeters: number, role: string): Snapped {
+function snapOrFail(loaded: LoadedNetwork, point: ResolvedPlace, snapMeters: number, role: string): Snapped {
   const snapped = snapTo(loaded, point, snapMeters);
   if (snapped) return snapped;
   const nearest = loaded.router.nearestNode(point.lon, point.lat);
   const distance = nearest ? `${Math.round(nearest.meters).toLocaleString('en')} m from the nearest road` : 'on no road';
-  throw new AppError('OFF_NETWORK', `the ${role} (${point.lat}, ${point.lon}) is ${distance} of network ${loaded.name}, farther than the snap distance of ${snapMeters} m: move it onto a road, or raise snapMeters`, { role, meters: nearest?.meters ?? null, snapMeters });
+  const what = point.site ? `site ${point.site.name} (${point.lat}, ${point.lon})` : `(${point.lat}, ${point.lon})`;
+  throw new AppError('OFF_NETWORK', `the ${role} ${what} is ${distance} of network ${loaded.name}, farther than the snap distance of ${snapMeters} m: move it onto a road, or raise snapMeters`, { role, meters: nearest?.meters ?? null, snapMeters });
 }
 
 interface Setting {
@@ -65,8 +67,8 @@ async function settingFor(db: Db, viewer: Viewer, request: { network: string; pr
 export async function planRoute({ db, viewer, input }: { db: Db; viewer: Viewer; input: RouteRequest }): Promise<RouteResponse> {
   const request = RouteRequest.parse(input);
   const { loaded, weights, asOf, tolerance, timeFactor, counts } = await settingFor(db, viewer, request);
-  const from = snapOrFail(loaded, request.from, request.snapMeters, 'origin');
-  const to = snapOrFail(loaded, request.to, request.snapMeters, 'destination');
+  const from = snapOrFail(loaded, await resolvePlace(db, viewer, request.from, 'origin'), request.snapMeters, 'origin');
+  const to = snapOrFail(loaded, await resolvePlace(db, viewer, request.to, 'destination'), request.snapMeters, 'destination');
   const routes = loaded.router.alternatives(from.node, to.node, weights.multipliers, { count: 1 + request.alternatives });
   const free = routes.length > 0 ? loaded.router.route(from.node, to.node, loaded.open) : null;
   return {
@@ -80,8 +82,15 @@ export async function planRoute({ db, viewer, input }: { db: Db; viewer: Viewer;
 
 interface Target { id: string; name: string | null; lat: number; lon: number }
 
-async function targetsOf(request: ReturnType<typeof ReachabilityRequest.parse>, loaded: LoadedNetwork, datasetsDir: string | null): Promise<Target[]> {
-  if (request.to && request.to.length > 0) return request.to.map((t, i) => ({ id: t.id ?? String(i), name: null, lat: t.lat, lon: t.lon }));
+async function targetsOf(db: Db, viewer: Viewer, request: ReturnType<typeof ReachabilityRequest.parse>, loaded: LoadedNetwork, datasetsDir: string | null): Promise<Target[]> {
+  if (request.to && request.to.length > 0) {
+    const targets: Target[] = [];
+    for (const [i, target] of request.to.entries()) {
+      const place = await resolvePlace(db, viewer, target, `target ${target.id ?? i}`);
+      targets.push({ id: target.id ?? place.site?.id ?? String(i), name: place.site?.name ?? null, lat: place.lat, lon: place.lon });
+    }
+    return targets;
+  }
   if (!request.communes) throw new AppError('VALIDATION_FAILED', 'say where to: points in `to`, or communes: true for every commune centre on the network');
   const communes = await communeCentres(datasetsDir);
   if (!communes) throw new AppError('NOT_FOUND', `the commune boundaries (${COMMUNES_DATASET}) are not in the datasets folder: set KONBIT_DATASETS, or give points in \`to\``);
@@ -93,10 +102,10 @@ async function targetsOf(request: ReturnType<typeof ReachabilityRequest.parse>, 
 export async function reachability({ db, viewer, input, datasetsDir = null }: { db: Db; viewer: Viewer; input: ReachabilityRequest; datasetsDir?: string | null }): Promise<ReachabilityResponse> {
   const request = ReachabilityRequest.parse(input);
   const { loaded, weights, asOf, tolerance, timeFactor } = await settingFor(db, viewer, request);
-  const from = snapOrFail(loaded, request.from, request.snapMeters, 'origin');
+  const from = snapOrFail(loaded, await resolvePlace(db, viewer, request.from, 'origin'), request.snapMeters, 'origin');
   const { graph } = loaded.segments;
   const cutOff: number[] = [];
-  const targets = (await targetsOf(request, loaded, datasetsDir)).map((target) => {
+  const targets = (await targetsOf(db, viewer, request, loaded, datasetsDir)).map((target) => {
     const snapped = snapTo(loaded, target, request.snapMeters);
     const base = { ...target, snapMeters: snapped?.meters ?? null };
     if (!snapped) return { ...base, status: 'off-network' as const, durationSeconds: null, distanceMeters: null, costSeconds: null };

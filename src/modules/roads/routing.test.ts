@@ -5,6 +5,7 @@ import type { Db } from '../../db/index.ts';
 import { buildTestApp } from '../../server/testing.ts';
 import { buildOrganisation, buildUser } from '../auth/testing.ts';
 import type { RouteResponse } from '../../shared/roads.ts';
+import { createSite } from '../sites/index.ts';
 import { createArea } from './areas.service.ts';
 import { loadNetwork } from './graph-registry.ts';
 import { createRoadblock } from './roadblocks.service.ts';
@@ -165,5 +166,20 @@ describe('routes', () => {
     assert.equal(loaded.weights.size, 2, 'JAM cannot see the new block: its picture is unchanged');
     await planRoute({ db, viewer: ken.actor, input });
     assert.equal(loaded.weights.size, 3);
+  });
+
+  dbTest('from and to may be named sites the requester may see', async ({ db }) => {
+    const { ken, jam } = await setUp(db);
+    const point = (x: number, y: number) => ({ type: 'Point', coordinates: [LON0 + x * STEP, LAT0 + y * STEP] });
+    const depot = await createSite({ db, actor: ken.actor, input: { name: 'Dépôt Nord', kind: 'food_warehouse', criticality: 3, geometry: point(0, 1), classification: 'MISSION' } });
+    await createSite({ db, actor: ken.actor, input: { name: 'Clinique Sud', kind: 'hospital', criticality: 4, geometry: point(4, 1), classification: 'RESTRICTED' } });
+    const route = await planRoute({ db, viewer: ken.actor, input: { network: 'grid', from: { site: 'depot nord' }, to: { site: 'Clinique Sud' }, asOf: NOW } });
+    assert.deepEqual(route.from.site, { id: depot.id, name: 'Dépôt Nord' });
+    assert.deepEqual(streetsOf(route.routes[0]!), ['Rue 1']);
+    const byId = await planRoute({ db, viewer: jam.actor, input: { network: 'grid', from: { site: depot.id }, to: gridPoint(4, 1), asOf: NOW } });
+    assert.equal(byId.from.site?.name, 'Dépôt Nord');
+    await assert.rejects(planRoute({ db, viewer: jam.actor, input: { network: 'grid', from: { site: depot.id }, to: { site: 'Clinique Sud' } } }), { code: 'NOT_FOUND', message: /no site named or numbered "Clinique Sud" for the destination/ });
+    const reach = await reachability({ db, viewer: ken.actor, input: { network: 'grid', from: { site: depot.id }, to: [{ site: 'Clinique Sud' }], asOf: NOW } });
+    assert.deepEqual(reach.targets.map((t) => [t.name, t.status]), [['Clinique Sud', 'reachable']]);
   });
 });
