@@ -70,6 +70,8 @@ describe('route access policies', () => {
     const app = Fastify();
     await app.register(httpAccess, { db: createDb({ url: 'sqlite::memory:' }) });
     assert.throws(() => app.get('/api/v1/forgotten', async () => 'open'), /GET \/api\/v1\/forgotten declares no access policy/);
+    app.get('/index.html', async () => 'a static page');
+    assert.equal(app.routeAccessTable.at(-1)?.access, 'public', 'files outside /api/ are public');
   });
 
   dbTest('every registered route has an access policy', async ({ db }) => {

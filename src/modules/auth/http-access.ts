@@ -30,9 +30,13 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Routes added by documentation and static-file plugins, which serve only public files. */
+/**
+ * Routes outside /api/ that declare nothing are the documentation's and the
+ * web app's static files, added by plugins: public by nature. Every /api/
+ * route must declare its policy.
+ */
 export function isPublicAssetRoute(url: string): boolean {
-  return url === '/docs' || url.startsWith('/docs/') || url === '/' || url === '/*' || url.startsWith('/assets/');
+  return !url.startsWith('/api/');
 }
 
 export interface HttpAccessOptions {
