@@ -5,6 +5,7 @@
  * with software WebGL so that MapLibre draws.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -20,7 +21,9 @@ interface TestMap {
   triggerRepaint(): void;
   queryRenderedFeatures(options: { layers: string[] }): RenderedFeature[];
   getSource(id: string): unknown;
-  easeTo(options: { center: [number, number]; zoom: number; duration: number }): unknown;
+  jumpTo(options: { center: [number, number]; zoom: number }): unknown;
+  project(lngLat: [number, number]): { x: number; y: number };
+  getContainer(): { getBoundingClientRect(): { left: number; top: number } };
 }
 type TestWindow = { konbitMap?: TestMap };
 
@@ -49,9 +52,10 @@ export interface KonbitServer {
 export async function startServer(): Promise<KonbitServer> {
   if (!existsSync(path.join(ROOT, 'web', 'dist', 'index.html'))) throw new Error('web/dist is missing: run `npm run build:web` first');
   const dataDir = mkdtempSync(path.join(tmpdir(), 'konbit-e2e-'));
+  const port = await freePort();
   const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'konbit.js'), 'serve'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', KONBIT_DATA_DIR: dataDir, KONBIT_DEMO_PASSWORD: DEMO_PASSWORD, LOG_LEVEL: 'warn' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', KONBIT_DATA_DIR: dataDir, KONBIT_DEMO_PASSWORD: DEMO_PASSWORD, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -60,10 +64,9 @@ export async function startServer(): Promise<KonbitServer> {
     const timer = setTimeout(() => reject(new Error(`the server did not start within 90 s:\n${output}`)), 90_000);
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      const found = /listening on (http:\/\/[^\s]+)/.exec(output);
-      if (found) {
+      if (/listening on http/.test(output)) {
         clearTimeout(timer);
-        resolve(found[1]!);
+        resolve(`http://127.0.0.1:${port}`);
       }
     });
     child.once('exit', (code) => {
@@ -73,6 +76,18 @@ export async function startServer(): Promise<KonbitServer> {
   });
   await waitForReady(url);
   return { url, stop: () => stopChild(child, dataDir) };
+}
+
+/** A port nobody listens on now (the server is told it, as PORT=0 would not say which it got). */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
+    });
+  });
 }
 
 async function waitForReady(url: string): Promise<void> {
@@ -158,4 +173,34 @@ export async function incidentIdsOnMap(page: Page): Promise<string[]> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+}
+
+/** Waits until the incidents layer's data holds this incident (live updates, no reload). */
+export async function waitForIncidentOnMap(page: Page, id: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if ((await incidentIdsOnMap(page)).includes(id)) return;
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`incident ${id} did not appear on the map within ${timeoutMs} ms`);
+}
+
+/** Zooms to the incident so that it is drawn alone, and clicks it. */
+export async function clickIncident(page: Page, id: string): Promise<void> {
+  const point = await page.evaluate(async (wanted) => {
+    const map = (globalThis as unknown as TestWindow).konbitMap!;
+    const source = map.getSource('incidents') as { getData(): Promise<{ features: { geometry: { coordinates: [number, number] }; properties: { id: string } }[] }> };
+    const feature = (await source.getData()).features.find((f) => f.properties.id === wanted);
+    if (!feature) throw new Error(`incident ${wanted} is not on the map`);
+    map.jumpTo({ center: feature.geometry.coordinates, zoom: 17 });
+    return feature.geometry.coordinates;
+  }, id);
+  await mapIdle(page);
+  const xy = await page.evaluate((lngLat) => {
+    const map = (globalThis as unknown as TestWindow).konbitMap!;
+    const at = map.project(lngLat);
+    const box = map.getContainer().getBoundingClientRect();
+    return { x: box.left + at.x, y: box.top + at.y };
+  }, point);
+  await page.mouse.click(xy.x, xy.y);
 }

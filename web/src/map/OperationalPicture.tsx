@@ -54,6 +54,8 @@ export default function OperationalPicture({ me }: { me: Me }) {
     const markers = clusterCountMarkers(map, (n) => f.compact(n));
     counts.current = markers;
     map.on('render', markers.update);
+    // A new language relabels the clusters now, not at the next redraw.
+    markers.update();
     return () => {
       map.off('render', markers.update);
       markers.reset();

@@ -16,7 +16,7 @@ export function IncidentDetails({ id, me, onClose }: { id: string; me: Me; onClo
   const history = useQuery({ queryKey: ['incidents', 'history', id], queryFn: () => api<HistoryEntry[]>(`/api/v1/incidents/${encodeURIComponent(id)}/history`) });
   const i = incident.data;
   return (
-    <aside className="panel right details" aria-labelledby="details-title" data-testid="incident-details">
+    <aside className="panel right details" aria-labelledby="details-title" data-testid="incident-details" data-incident-id={id}>
       <div className="panel-head">
         <h2 id="details-title">{i ? i.title : t('details.title')}</h2>
         <button type="button" className="close" onClick={onClose} aria-label={t('common.close')}>
