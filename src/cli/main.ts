@@ -3,6 +3,7 @@ import { registerAccountability } from './commands/accountability.ts';
 import { registerAdmin } from './commands/admin.ts';
 import { registerIncidents } from './commands/incidents.ts';
 import { registerLedger } from './commands/ledger.ts';
+import { registerNews } from './commands/news.ts';
 import { registerRoads } from './commands/roads.ts';
 import { registerServe } from './commands/serve.ts';
 import { reportError } from './context.ts';
@@ -18,6 +19,7 @@ registerAdmin(program);
 registerAccountability(program);
 registerIncidents(program);
 registerLedger(program);
+registerNews(program);
 registerRoads(program);
 (await import('./commands/import-export.ts')).registerImportExport(program);
 

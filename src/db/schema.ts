@@ -1,6 +1,7 @@
 import type { AccountabilityShareableTable, AccountabilityTables } from './tables/accountability.ts';
 import type { IncidentShareableTable, IncidentTables } from './tables/incidents.ts';
 import type { LedgerShareableTable, LedgerTables } from './tables/ledger.ts';
+import type { OsintTables } from './tables/osint.ts';
 import type { RoadShareableTable, RoadTables } from './tables/roads.ts';
 
 /*
@@ -92,7 +93,7 @@ export interface NoticesTable {
   updated_at: string;
 }
 
-export interface DB extends LedgerTables, IncidentTables, RoadTables, AccountabilityTables {
+export interface DB extends LedgerTables, IncidentTables, RoadTables, AccountabilityTables, OsintTables {
   organisations: OrganisationsTable;
   users: UsersTable;
   user_roles: UserRolesTable;

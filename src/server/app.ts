@@ -14,6 +14,7 @@ import { basemapRoutes } from '../modules/basemap/index.ts';
 import { ledgerRoutes } from '../modules/ledger/index.ts';
 import { incidentsRoutes } from '../modules/incidents/index.ts';
 import { noticesRoutes } from '../modules/notices/index.ts';
+import { osintRoutes } from '../modules/osint/index.ts';
 import { roadsRoutes } from '../modules/roads/index.ts';
 import type { Config } from './config.ts';
 import { installErrorHandling } from './errors.ts';
@@ -72,6 +73,7 @@ export async function buildApp(config: Config, { db }: AppDeps): Promise<Fastify
   await app.register(ledgerRoutes, { db });
   await app.register(basemapRoutes, { datasetsDir: config.datasetsDir });
   await app.register(roadsRoutes, { db, datasetsDir: config.datasetsDir });
+  await app.register(osintRoutes, { db, datasetsDir: config.datasetsDir });
   await app.register((await import('../modules/incidents/formats/index.ts')).incidentFormatRoutes, { db });
 
   await app.register(accountabilityRoutes, { db, dataDir: config.dataDir });

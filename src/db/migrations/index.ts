@@ -4,6 +4,7 @@ import * as ledger from './0002_ledger.ts';
 import * as incidents from './0003_incidents.ts';
 import * as roads from './0004_roads.ts';
 import * as accountability from './0005_accountability.ts';
+import * as osint from './0006_osint.ts';
 
 /** Every migration, in order. Names sort; new ones go at the end. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003_incidents': incidents,
   '0004_roads': roads,
   '0005_accountability': accountability,
+  '0006_osint': osint,
 };
 
 export const migrationProvider: MigrationProvider = {
