@@ -43,7 +43,13 @@ export function serialKeyType(db: Kysely<any>): 'integer' | 'bigserial' {
   return dialectOf(db) === 'postgres' ? 'bigserial' : 'integer';
 }
 
-const MS_PER_DAY = 86_400_000;
+/**
+ * Time in the space-time indexes, in units that make a month weigh about as
+ * much as a commune: 30 days ≈ 0.045° (about 5 km). The indexes split their
+ * nodes by extent along each axis; in days, time would dwarf space and every
+ * node would span the whole city for a few days.
+ */
+const INDEX_TIME_UNIT_MS = 667 * 86_400_000;
 
 /** Installs PostGIS once per database; concurrent migrations wait on each other rather than race. */
 async function ensurePostgis(db: Kysely<any>): Promise<void> {
@@ -63,25 +69,30 @@ export interface SpaceTimeColumns {
   lat: string;
   /** Epoch milliseconds. */
   time: string;
+  /** A small integer (a type code): the fourth dimension, so that a filter on a few categories narrows inside the index too. */
+  category: string;
 }
 
 /**
- * One index over longitude, latitude and time together, so that a box and a
- * time window narrow each other inside the index: a 3-D R*Tree on SQLite, an
- * n-D GiST over a POINT Z(lon, lat, days) on PostgreSQL.
+ * One index over longitude, latitude, time and category together, so that a
+ * box, a time window and a few categories narrow each other inside the index:
+ * a 4-D R*Tree on SQLite, an n-D GiST over POINT ZM(lon, lat, time, category)
+ * on PostgreSQL.
  */
-export async function createSpaceTimeIndex(db: Kysely<any>, { table, lon, lat, time }: SpaceTimeColumns): Promise<void> {
+export async function createSpaceTimeIndex(db: Kysely<any>, { table, lon, lat, time, category }: SpaceTimeColumns): Promise<void> {
   const rtree = `${table}_rtree`;
+  const t = (column: string) => sql`(${sql.ref(column)} / ${sql.lit(INDEX_TIME_UNIT_MS)}.0)`;
   if (dialectOf(db) === 'postgres') {
     await ensurePostgis(db);
-    await sql`alter table ${sql.table(table)} add column space_time public.geometry generated always as (public.st_makepoint(${sql.ref(lon)}, ${sql.ref(lat)}, (${sql.ref(time)} / ${sql.lit(MS_PER_DAY)}.0)::float8)) stored`.execute(db);
+    await sql`alter table ${sql.table(table)} add column space_time public.geometry generated always as (public.st_makepoint(${sql.ref(lon)}, ${sql.ref(lat)}, ${t(time)}::float8, ${sql.ref(category)}::float8)) stored`.execute(db);
     await sql`create index ${sql.id(`${table}_space_time`)} on ${sql.table(table)} using gist (space_time public.gist_geometry_ops_nd)`.execute(db);
     return;
   }
-  await sql`create virtual table ${sql.table(rtree)} using rtree(id, min_lon, max_lon, min_lat, max_lat, min_t, max_t)`.execute(db);
-  const values = (row: 'new') => sql`${sql.raw(row)}.seq, ${sql.raw(row)}.${sql.ref(lon)}, ${sql.raw(row)}.${sql.ref(lon)}, ${sql.raw(row)}.${sql.ref(lat)}, ${sql.raw(row)}.${sql.ref(lat)}, ${sql.raw(row)}.${sql.ref(time)} / ${sql.lit(MS_PER_DAY)}.0, ${sql.raw(row)}.${sql.ref(time)} / ${sql.lit(MS_PER_DAY)}.0`;
+  await sql`create virtual table ${sql.table(rtree)} using rtree(id, min_lon, max_lon, min_lat, max_lat, min_t, max_t, min_c, max_c)`.execute(db);
+  const of = (column: string) => sql`new.${sql.ref(column)}`;
+  const values = sql`new.seq, ${of(lon)}, ${of(lon)}, ${of(lat)}, ${of(lat)}, ${of(time)} / ${sql.lit(INDEX_TIME_UNIT_MS)}.0, ${of(time)} / ${sql.lit(INDEX_TIME_UNIT_MS)}.0, ${of(category)}, ${of(category)}`;
   // New rows are indexed by indexNewRows, a set at a time: per-row insert triggers cost several times more.
-  await sql`create trigger ${sql.id(`${rtree}_update`)} after update of ${sql.ref(lon)}, ${sql.ref(lat)}, ${sql.ref(time)} on ${sql.table(table)} begin delete from ${sql.table(rtree)} where id = old.seq; insert into ${sql.table(rtree)} values (${values('new')}); end`.execute(db);
+  await sql`create trigger ${sql.id(`${rtree}_update`)} after update of ${sql.ref(lon)}, ${sql.ref(lat)}, ${sql.ref(time)}, ${sql.ref(category)} on ${sql.table(table)} begin delete from ${sql.table(rtree)} where id = old.seq; insert into ${sql.table(rtree)} values (${values}); end`.execute(db);
   await sql`create trigger ${sql.id(`${rtree}_delete`)} after delete on ${sql.table(table)} begin delete from ${sql.table(rtree)} where id = old.seq; end`.execute(db);
 }
 
@@ -98,21 +109,33 @@ export interface SpaceTimeWindow {
   bbox: { west: number; south: number; east: number; north: number };
   fromMs?: number | undefined;
   toMs?: number | undefined;
+  /** Only these categories; all when absent. */
+  categories?: readonly number[] | undefined;
 }
 
 /**
- * A condition that narrows rows to a box and time window through the index
- * from createSpaceTimeIndex. The index stores rounded coordinates, so this is
- * a superset: callers also compare the exact columns.
+ * A condition that narrows rows to a box, time window and categories through
+ * the index from createSpaceTimeIndex. The index stores rounded coordinates,
+ * so this is a superset: callers also compare the exact columns.
  */
-export function spatialBboxFilter(db: Kysely<any>, { alias, table, bbox, fromMs, toMs }: SpaceTimeWindow) {
-  // Open ends of the window become far-away days; the index then ignores them.
-  const fromDay = fromMs === undefined ? -1e7 : fromMs / MS_PER_DAY;
-  const toDay = toMs === undefined ? 1e7 : toMs / MS_PER_DAY;
+export function spatialBboxFilter(db: Kysely<any>, { alias, table, bbox, fromMs, toMs, categories }: SpaceTimeWindow) {
+  // Open ends of the window become far-away times; the index then ignores them.
+  const from = fromMs === undefined ? -1e6 : fromMs / INDEX_TIME_UNIT_MS;
+  const to = toMs === undefined ? 1e6 : toMs / INDEX_TIME_UNIT_MS;
+  // One search per category: an index searches one box at a time, and the boxes of two categories far apart would cover those between.
+  const ranges: [number, number][] = categories?.length ? [...new Set(categories)].map((c) => [c, c]) : [[-1e6, 1e6]];
   if (dialectOf(db) === 'postgres') {
-    return sql<boolean>`${sql.ref(`${alias}.space_time`)} OPERATOR(public.&&&) public.st_makeline(public.st_makepoint(${bbox.west}::float8, ${bbox.south}::float8, ${fromDay}::float8), public.st_makepoint(${bbox.east}::float8, ${bbox.north}::float8, ${toDay}::float8))`;
+    const boxes = ranges.map(
+      ([low, high]) =>
+        sql`${sql.ref(`${alias}.space_time`)} OPERATOR(public.&&&) public.st_makeline(public.st_makepoint(${bbox.west}::float8, ${bbox.south}::float8, ${from}::float8, ${low}::float8), public.st_makepoint(${bbox.east}::float8, ${bbox.north}::float8, ${to}::float8, ${high}::float8))`,
+    );
+    return sql<boolean>`(${sql.join(boxes, sql` or `)})`;
   }
-  return sql<boolean>`${sql.ref(`${alias}.seq`)} in (select id from ${sql.table(`${table}_rtree`)} where max_lon >= ${bbox.west} and min_lon <= ${bbox.east} and max_lat >= ${bbox.south} and min_lat <= ${bbox.north} and max_t >= ${fromDay} and min_t <= ${toDay})`;
+  const searches = ranges.map(
+    ([low, high]) =>
+      sql`select id from ${sql.table(`${table}_rtree`)} where max_lon >= ${bbox.west} and min_lon <= ${bbox.east} and max_lat >= ${bbox.south} and min_lat <= ${bbox.north} and max_t >= ${from} and min_t <= ${to} and max_c >= ${low} and min_c <= ${high}`,
+  );
+  return sql<boolean>`${sql.ref(`${alias}.seq`)} in (${sql.join(searches, sql` union all `)})`;
 }
 
 /**
@@ -142,12 +165,21 @@ export async function createFullTextIndex(db: Kysely<any>, { table, column }: { 
  * calls it in the same transaction. PostgreSQL's generated columns need
  * nothing.
  */
-export async function indexNewRows(trx: Kysely<any>, { table, ids, lon, lat, time, text }: SpaceTimeColumns & { ids: readonly string[]; text: string }): Promise<void> {
+export async function indexNewRows(trx: Kysely<any>, { table, ids, lon, lat, time, category, text }: SpaceTimeColumns & { ids: readonly string[]; text: string }): Promise<void> {
   if (dialectOf(trx) === 'postgres' || ids.length === 0) return;
   const rows = sql`from ${sql.table(table)} where id in (${sql.join(ids)})`;
-  const day = (column: string) => sql`${sql.ref(column)} / ${sql.lit(MS_PER_DAY)}.0`;
-  await sql`insert or replace into ${sql.table(`${table}_rtree`)} select seq, ${sql.ref(lon)}, ${sql.ref(lon)}, ${sql.ref(lat)}, ${sql.ref(lat)}, ${day(time)}, ${day(time)} ${rows}`.execute(trx);
+  const t = sql`${sql.ref(time)} / ${sql.lit(INDEX_TIME_UNIT_MS)}.0`;
+  await sql`insert or replace into ${sql.table(`${table}_rtree`)} select seq, ${sql.ref(lon)}, ${sql.ref(lon)}, ${sql.ref(lat)}, ${sql.ref(lat)}, ${t}, ${t}, ${sql.ref(category)}, ${sql.ref(category)} ${rows}`.execute(trx);
   await sql`insert into ${sql.table(`${table}_fts`)} (rowid, ${sql.ref(text)}) select seq, ${sql.ref(text)} ${rows}`.execute(trx);
+}
+
+/** Rebuilds the space-time and full-text indexes from the whole table (after a bulk load, or to repair them). */
+export async function reindexAllRows(db: Kysely<any>, { table, lon, lat, time, category }: SpaceTimeColumns & { text: string }): Promise<void> {
+  if (dialectOf(db) === 'postgres') return;
+  const t = sql`${sql.ref(time)} / ${sql.lit(INDEX_TIME_UNIT_MS)}.0`;
+  await sql`delete from ${sql.table(`${table}_rtree`)}`.execute(db);
+  await sql`insert into ${sql.table(`${table}_rtree`)} select seq, ${sql.ref(lon)}, ${sql.ref(lon)}, ${sql.ref(lat)}, ${sql.ref(lat)}, ${t}, ${t}, ${sql.ref(category)}, ${sql.ref(category)} from ${sql.table(table)} order by seq`.execute(db);
+  await sql`insert into ${sql.table(`${table}_fts`)} (${sql.table(`${table}_fts`)}) values ('rebuild')`.execute(db);
 }
 
 /** Removes what createFullTextIndex made (before the table is dropped). */

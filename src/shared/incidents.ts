@@ -85,6 +85,9 @@ export const INCIDENT_TYPES = {
   },
 } as const satisfies Record<string, IncidentTypeInfo>;
 
+/** A stable small number per type, for indexes: new types go at the end of INCIDENT_TYPES. */
+export const INCIDENT_TYPE_CODES = Object.fromEntries(Object.keys(INCIDENT_TYPES).map((type, code) => [type, code])) as Record<keyof typeof INCIDENT_TYPES, number>;
+
 export const IncidentType = z.enum(codesOf(Object.fromEntries(Object.entries(INCIDENT_TYPES).map(([k, v]) => [k, v.labels])) as Record<keyof typeof INCIDENT_TYPES, Labels>));
 export type IncidentType = z.infer<typeof IncidentType>;
 

@@ -20,6 +20,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('seq', serialKeyType(db), (c) => c.primaryKey())
     .addColumn('id', 'text', (c) => c.notNull().unique())
     .addColumn('type', 'text', (c) => c.notNull())
+    .addColumn('type_code', 'integer', (c) => c.notNull())
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('description', 'text', (c) => c.notNull())
     .addColumn('occurred_at', 'text', (c) => c.notNull())
@@ -66,7 +67,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('incidents_adm2').on('incidents').columns(['adm2_pcode', 'occurred_ms']).execute();
   await db.schema.createIndex('incidents_adm3').on('incidents').columns(['adm3_pcode', 'occurred_ms']).execute();
   await db.schema.createIndex('incidents_merged_into').on('incidents').column('merged_into').execute();
-  await createSpaceTimeIndex(db, { table: 'incidents', lon: 'lon', lat: 'lat', time: 'occurred_ms' });
+  await createSpaceTimeIndex(db, { table: 'incidents', lon: 'lon', lat: 'lat', time: 'occurred_ms', category: 'type_code' });
   await createFullTextIndex(db, { table: 'incidents', column: 'search_text' });
 
   await db.schema
@@ -132,12 +133,40 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('payload', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('incident_events_at').on('incident_events').column('at').execute();
+
+  await db.schema
+    .createTable('incident_labels')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('classification', 'text', (c) => c.notNull())
+    .addColumn('owner_org_id', 'text', (c) => c.notNull().references('organisations.id'))
+    .addColumn('releases', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addUniqueConstraint('incident_labels_key', ['classification', 'owner_org_id', 'releases'])
+    .execute();
+
+  await db.schema
+    .createTable('incident_weekly')
+    .addColumn('week', 'text', (c) => c.notNull())
+    .addColumn('type', 'text', (c) => c.notNull())
+    .addColumn('adm1_pcode', 'text', (c) => c.notNull())
+    .addColumn('adm2_pcode', 'text', (c) => c.notNull())
+    .addColumn('adm2_name', 'text', (c) => c.notNull())
+    .addColumn('label_id', 'text', (c) => c.notNull().references('incident_labels.id'))
+    .addColumn('survivor_label_id', 'text', (c) => c.notNull())
+    .addColumn('incidents', 'integer', (c) => c.notNull())
+    .addColumn('killed', 'integer', (c) => c.notNull())
+    .addColumn('injured', 'integer', (c) => c.notNull())
+    .addColumn('abducted', 'integer', (c) => c.notNull())
+    .addColumn('displaced', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('incident_weekly_pk', ['week', 'type', 'adm2_pcode', 'label_id', 'survivor_label_id'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   await dropFullTextIndex(db, 'incidents');
   await dropSpaceTimeIndex(db, 'incidents');
-  for (const table of ['incident_events', 'incident_history', 'incident_tags', 'incident_actors', 'actors', 'incident_sources', 'incidents']) {
-    await db.schema.dropTable(table).execute();
+  await db.deleteFrom('record_releases').where('entity_type', 'in', ['incidents', 'incident_labels']).execute();
+  for (const table of ['incident_weekly', 'incident_labels', 'incident_events', 'incident_history', 'incident_tags', 'incident_actors', 'actors', 'incident_sources', 'incidents']) {
+    await db.schema.dropTable(table).ifExists().execute();
   }
 }

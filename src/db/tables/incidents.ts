@@ -13,6 +13,8 @@ export interface IncidentsTable {
   seq: Generated<number>;
   id: string;
   type: string;
+  /** The type's position in the vocabulary (INCIDENT_TYPE_CODES): the space-time index's fourth dimension. */
+  type_code: number;
   title: string;
   description: string;
   occurred_at: string;
@@ -120,6 +122,43 @@ export interface IncidentEventsTable {
   payload: string;
 }
 
+/**
+ * A releasability label that incidents carry (classification, owner, the
+ * organisations it is released to), registered like any shareable record so
+ * that visibleTo decides who sees the counts filed under it.
+ */
+export interface IncidentLabelsTable {
+  id: string;
+  classification: string;
+  owner_org_id: string;
+  /** The releasable-to organisation ids, sorted, comma-separated ('' for none). */
+  releases: string;
+  created_at: string;
+}
+
+/**
+ * Counts and casualties per ISO week, type, commune and label, kept on every
+ * write: what the weekly aggregates read instead of every incident. A merged
+ * duplicate is filed with its survivor's label, so that it counts only for
+ * readers who may not see the survivor.
+ */
+export interface IncidentWeeklyTable {
+  week: string;
+  type: string;
+  adm1_pcode: string;
+  /** '' when the point is in no commune (or the boundaries were missing). */
+  adm2_pcode: string;
+  adm2_name: string;
+  label_id: string;
+  /** '' unless the incidents were merged into one under this label. */
+  survivor_label_id: string;
+  incidents: number;
+  killed: number;
+  injured: number;
+  abducted: number;
+  displaced: number;
+}
+
 export interface IncidentTables {
   incidents: IncidentsTable;
   incident_sources: IncidentSourcesTable;
@@ -128,7 +167,9 @@ export interface IncidentTables {
   incident_tags: IncidentTagsTable;
   incident_history: IncidentHistoryTable;
   incident_events: IncidentEventsTable;
+  incident_labels: IncidentLabelsTable;
+  incident_weekly: IncidentWeeklyTable;
 }
 
 /** Which of these tables carry a releasability label. */
-export type IncidentShareableTable = 'incidents';
+export type IncidentShareableTable = 'incidents' | 'incident_labels';

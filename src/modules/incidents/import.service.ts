@@ -8,6 +8,7 @@ import { assertMayEdit, assertMayReport } from './incidents.policy.ts';
 import { inputOf } from './incidents.service.ts';
 import { presentIncident, type IncidentRecord } from './present.ts';
 import { streamBus } from './stream/bus.ts';
+import { affectedBy, applyToSummary, contributionsOf, recordsOf, type Contribution } from './summary.ts';
 import { actorNameKey } from './text.ts';
 import { checkIncident } from './validate.ts';
 import { contentColumns, detailRows, historyRow, mergeDetails, recordsById, resolveActors, writeEvents, type ActorRef, type PendingEvent } from './write.ts';
@@ -166,8 +167,10 @@ class Importer {
       }
       updates.push({ ...valid, target });
     }
-    const events = [...(await this.#insert(inserts, actors)), ...(await this.#update(updates, actors))];
-    await writeEvents(trx, events, this.#now);
+    const created = await this.#insert(inserts, actors);
+    const updated = await this.#update(updates, actors);
+    await writeEvents(trx, [...created, ...updated.events], this.#now);
+    await applyToSummary(trx, updated.before, [...(await contributionsOf(trx, created.map((e) => e.record))), ...updated.after]);
   }
 
   async #insert(rows: readonly Valid[], actors: ReadonlyMap<string, ActorRef>): Promise<PendingEvent[]> {
@@ -197,7 +200,7 @@ class Importer {
     this.#result.created += rows.length;
     // The events' incidents are built from what was written, not read back: imports are large.
     return rows.map((valid, i) => {
-      const { search_text: _text, occurred_week: _week, idempotency_key: _key, idempotency_hash: _hash, ...row } = incidents[i]!;
+      const { search_text: _text, occurred_week: _week, type_code: _code, idempotency_key: _key, idempotency_hash: _hash, ...row } = incidents[i]!;
       const record: IncidentRecord = {
         row: { ...row, owner_code: actor.organisationCode, reporter_username: actor.username, reporter_org_code: actor.organisationCode, verifier_username: null, verifier_org_code: null },
         sources: details[i]!.sources,
@@ -209,15 +212,18 @@ class Importer {
     });
   }
 
-  async #update(rows: readonly (Valid & { target: { id: string; version: number } })[], actors: ReadonlyMap<string, ActorRef>): Promise<PendingEvent[]> {
-    if (rows.length === 0) return [];
+  async #update(rows: readonly (Valid & { target: { id: string; version: number } })[], actors: ReadonlyMap<string, ActorRef>): Promise<{ events: PendingEvent[]; before: Contribution[]; after: Contribution[] }> {
+    const nothing = { events: [], before: [], after: [] };
+    if (rows.length === 0) return nothing;
     const trx = this.#trx;
     this.#result.updated += rows.length;
     const before = await recordsById(trx, rows.map((r) => r.target.id));
     // A file imported again (ACLED exports are cumulative) changes nothing: no new version, no history.
     const changed = rows.filter((valid) => !sameIncident(inputOf(before.get(valid.target.id)!), valid.input));
-    if (changed.length === 0) return [];
+    if (changed.length === 0) return nothing;
     const ids = changed.map((r) => r.target.id);
+    const affected = await affectedBy(trx, ids);
+    const contributedBefore = await contributionsOf(trx, await recordsOf(trx, affected));
     for (const valid of changed) {
       await repo.updateIfVersion(trx, valid.target.id, valid.target.version, { ...contentColumns(valid.input, { areas: this.#areas, now: this.#now }), version: valid.target.version + 1 });
     }
@@ -231,7 +237,11 @@ class Importer {
       ids.map((id) => historyRow(presentIncident(before.get(id)!), presentIncident(after.get(id)!), 'import', this.#actor, this.#now)),
     );
     this.#updated.push(...ids);
-    return ids.map((id) => ({ type: 'incident.updated' as const, record: after.get(id)! }));
+    return {
+      events: ids.map((id) => ({ type: 'incident.updated' as const, record: after.get(id)! })),
+      before: contributedBefore,
+      after: await contributionsOf(trx, await recordsOf(trx, affected)),
+    };
   }
 
   /** One audit row for the whole import. */

@@ -23,7 +23,7 @@ export const INCIDENT_COLUMNS = [
   'i.version', 'i.created_at', 'i.updated_at',
 ] as const;
 
-export type IncidentRow = Omit<Selectable<IncidentsTable>, 'seq' | 'search_text' | 'idempotency_key' | 'idempotency_hash' | 'occurred_week'> & {
+export type IncidentRow = Omit<Selectable<IncidentsTable>, 'seq' | 'search_text' | 'idempotency_key' | 'idempotency_hash' | 'occurred_week' | 'type_code'> & {
   owner_code: string;
   reporter_username: string;
   reporter_org_code: string;
@@ -85,7 +85,7 @@ export async function findByExternalIds(db: Db, system: string, externalIds: rea
 export async function insertIncidents(trx: Db, rows: readonly NewIncidentRow[]): Promise<void> {
   for (const chunk of chunks(rows, 400)) {
     await trx.insertInto('incidents').values(chunk).execute();
-    await indexNewRows(trx, { table: 'incidents', ids: chunk.map((r) => r.id), lon: 'lon', lat: 'lat', time: 'occurred_ms', text: 'search_text' });
+    await indexNewRows(trx, { table: 'incidents', ids: chunk.map((r) => r.id), lon: 'lon', lat: 'lat', time: 'occurred_ms', category: 'type_code', text: 'search_text' });
   }
 }
 

@@ -9,6 +9,7 @@ import * as repo from './incidents.repo.ts';
 import { assertMayEdit, assertMayReport } from './incidents.policy.ts';
 import { loadRecords, presentFor, presentIncident, redactFor, toExportable, type IncidentRecord } from './present.ts';
 import { streamBus } from './stream/bus.ts';
+import { affectedBy, applyToSummary, contributionsOf, recordsOf } from './summary.ts';
 import { validIncident } from './validate.ts';
 import { contentColumns, detailRows, historyRow, recordsById, requestHash, resolveActors, writeEvents } from './write.ts';
 
@@ -77,6 +78,7 @@ export async function reportIncident(props: ReportIncidentProps): Promise<Report
       await setReleasableTo(trx, 'incidents', id, releaseIds);
       const record = (await recordsById(trx, [id])).get(id)!;
       await writeEvents(trx, [{ type: 'incident.created', record }], now);
+      await applyToSummary(trx, [], await contributionsOf(trx, [record]));
       await appendAudit(trx, { actor, action: 'create', entityType: 'incident', entityId: id, details: { version: 1, type: parsed.type, title: parsed.title, classification: parsed.classification } });
       return id;
     });
@@ -138,6 +140,8 @@ export async function editIncident(props: EditIncidentProps): Promise<Incident> 
     assertMayEdit(actor, before.row);
     if (before.row.merged_into) throw new AppError('CONFLICT', 'this incident was merged into another; edit that one instead');
     if (before.row.version !== version) throw staleVersion(before.row.version, version);
+    const affected = await affectedBy(trx, [id]);
+    const contributedBefore = await contributionsOf(trx, await recordsOf(trx, affected));
     const current = inputOf(before);
     const merged = validIncident({ ...current, ...changes }, Date.now());
     const changed = Object.keys(changes).filter((key) => JSON.stringify(current[key as keyof IncidentInputParsed]) !== JSON.stringify(merged[key as keyof IncidentInputParsed]));
@@ -157,6 +161,7 @@ export async function editIncident(props: EditIncidentProps): Promise<Incident> 
     const after = (await recordsById(trx, [id])).get(id)!;
     await repo.insertHistory(trx, [historyRow(presentIncident(before), presentIncident(after), 'update', actor, now)]);
     await writeEvents(trx, [{ type: 'incident.updated', record: after }], now);
+    await applyToSummary(trx, contributedBefore, await contributionsOf(trx, await recordsOf(trx, affected)));
     await appendAudit(trx, { actor, action: 'update', entityType: 'incident', entityId: id, details: { version: version + 1, changed } });
   });
   streamBus.wake();

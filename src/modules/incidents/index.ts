@@ -14,4 +14,5 @@ export { incidentsRoutes, type IncidentsRoutesOptions } from './incidents.routes
 export { streamBus, StreamBus } from './stream/bus.ts';
 export { StreamHub } from './stream/hub.ts';
 export { loadDemoIncidents } from './demo.ts';
+export { rebuildSummary } from './summary.ts';
 export { actorForUsername } from './act-as.ts';

@@ -2,6 +2,7 @@ import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kyse
 import type { DB, Db } from '../../db/index.ts';
 import { fullTextMatch, spatialBboxFilter } from '../../db/dialect.ts';
 import type { IncidentsTable } from '../../db/tables/incidents.ts';
+import { INCIDENT_TYPE_CODES, type IncidentType } from '../../shared/incidents.ts';
 import { visibleTo, type Viewer } from '../auth/index.ts';
 import { selectIncidentRows, type IncidentRow } from './incidents.repo.ts';
 
@@ -41,7 +42,7 @@ export function filterExpression(db: Db, viewer: Viewer, filter: ResolvedFilter)
     const all: Expression<SqlBool>[] = [visibleTo(viewer, 'incidents', 'i')(eb)];
     if (filter.bbox) {
       const [west, south, east, north] = filter.bbox;
-      all.push(spatialBboxFilter(db, { alias: 'i', table: 'incidents', bbox: { west, south, east, north }, fromMs: filter.fromMs, toMs: filter.toMs }));
+      all.push(spatialBboxFilter(db, { alias: 'i', table: 'incidents', bbox: { west, south, east, north }, fromMs: filter.fromMs, toMs: filter.toMs, categories: filter.types?.map((t) => INCIDENT_TYPE_CODES[t as IncidentType]) }));
       all.push(eb('i.lon', '>=', west), eb('i.lon', '<=', east), eb('i.lat', '>=', south), eb('i.lat', '<=', north));
     }
     if (filter.fromMs !== undefined) all.push(eb('i.occurred_ms', '>=', filter.fromMs));

@@ -12,7 +12,8 @@ import * as actorsRepo from './actors.repo.ts';
 import * as queryRepo from './query.repo.ts';
 import { loadRecords, presentFor, toExportable } from './present.ts';
 import { foldWords } from './text.ts';
-import { isoWeekLabel } from './time.ts';
+import * as summaryRepo from './summary.repo.ts';
+import { isoWeekLabel, isoWeekMonday } from './time.ts';
 
 /*
  * Reading many incidents: pages for lists, points for the map, aggregates
@@ -114,7 +115,7 @@ export interface AggregateProps {
 export async function aggregateIncidents({ db, viewer, filter }: AggregateProps): Promise<IncidentAggregates> {
   const parsed = IncidentFilter.parse(filter);
   if (!parsed.from || !parsed.to) throw new AppError('VALIDATION_FAILED', 'aggregates need a time range: give from and to', [{ path: 'from', message: 'required' }]);
-  const rows = await queryRepo.aggregate(db, viewer, await resolve(db, parsed));
+  const rows = await aggregateRows(db, viewer, parsed as IncidentFilter & { from: string; to: string });
   const totals = { incidents: 0, killed: 0, injured: 0, abducted: 0, displaced: 0 };
   const buckets = rows.map((row) => {
     for (const key of Object.keys(totals) as (keyof typeof totals)[]) totals[key] += row[key];
@@ -133,6 +134,40 @@ export async function aggregateIncidents({ db, viewer, filter }: AggregateProps)
   });
   buckets.sort((a, b) => a.week.localeCompare(b.week) || a.type.localeCompare(b.type) || (a.adm2Pcode ?? '').localeCompare(b.adm2Pcode ?? ''));
   return { from: parsed.from, to: parsed.to, buckets, totals };
+}
+
+const DAY_MS = 86_400_000;
+
+type BucketRow = Awaited<ReturnType<typeof queryRepo.aggregate>>[number];
+
+/**
+ * The buckets, from the weekly summary for the whole weeks of the range when
+ * the filter allows it (time, types, department or commune), and from the
+ * incidents themselves for the partial weeks at its ends and for any other filter.
+ */
+async function aggregateRows(db: Db, viewer: Viewer, filter: IncidentFilter & { from: string; to: string }): Promise<BucketRow[]> {
+  const resolved = await resolve(db, filter);
+  const fromMs = resolved.fromMs!;
+  const toMs = resolved.toMs!;
+  const summarised = !filter.bbox && !filter.actors && !filter.tags && !filter.q && !filter.verification && filter.illustrative === undefined && !filter.area?.includes('-');
+  const startMonday = Date.parse(`${isoWeekMonday(fromMs)}T00:00:00Z`);
+  const firstWhole = startMonday === fromMs ? fromMs : startMonday + 7 * DAY_MS;
+  const endWhole = Date.parse(`${isoWeekMonday(toMs)}T00:00:00Z`);
+  if (!summarised || firstWhole >= endWhole) return queryRepo.aggregate(db, viewer, resolved);
+  const area = filter.area ? { level: (filter.area.length <= 4 ? 1 : 2) as 1 | 2, pcode: filter.area } : undefined;
+  const parts = await Promise.all([
+    summaryRepo.aggregateWeekly(db, viewer, { fromWeek: isoWeekMonday(firstWhole), toWeek: isoWeekMonday(endWhole), types: filter.types, area, includeMerged: filter.includeMerged }),
+    fromMs < firstWhole ? queryRepo.aggregate(db, viewer, { ...resolved, toMs: firstWhole }) : [],
+    endWhole < toMs ? queryRepo.aggregate(db, viewer, { ...resolved, fromMs: endWhole }) : [],
+  ]);
+  const merged = new Map<string, BucketRow>();
+  for (const row of parts.flat()) {
+    const key = `${row.type}\u0000${row.occurred_week}\u0000${row.adm2_pcode ?? ''}`;
+    const seen = merged.get(key);
+    if (!seen) merged.set(key, { ...row });
+    else for (const field of ['incidents', 'killed', 'injured', 'abducted', 'displaced'] as const) seen[field] += row[field];
+  }
+  return [...merged.values()];
 }
 
 export interface ExportIncidentsProps {

@@ -7,6 +7,7 @@ import { getIncident, inputOf, staleVersion, visibleRecord } from './incidents.s
 import { assertMayMerge, assertMayVerify } from './incidents.policy.ts';
 import { labelsOf, presentIncident } from './present.ts';
 import { streamBus } from './stream/bus.ts';
+import { applyToSummary, contributionsOf } from './summary.ts';
 import { historyRow, recordsById, searchTextFor, writeEvents } from './write.ts';
 
 /*
@@ -111,6 +112,7 @@ export async function mergeIncidents({ db, actor, survivorId, request }: MergePr
       historyRow(presentIncident(duplicate), presentIncident(duplicateAfter), 'merged-into', actor, now),
     ]);
     await writeEvents(trx, [{ type: 'incident.merged', record: duplicateAfter, survivor: survivorAfter }, { type: 'incident.updated', record: survivorAfter }], now);
+    await applyToSummary(trx, await contributionsOf(trx, [duplicate]), await contributionsOf(trx, [duplicateAfter]));
     await appendAudit(trx, { actor, action: 'merge', entityType: 'incident', entityId: survivorId, details: { duplicate: duplicateId, note: note ?? null, version: survivor.row.version + 1 } });
     await appendAudit(trx, { actor, action: 'merged-into', entityType: 'incident', entityId: duplicateId, details: { survivor: survivorId, version: duplicate.row.version + 1 } });
   });

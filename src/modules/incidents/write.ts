@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { AdminAreas, IncidentInputParsed, Incident } from '../../shared/incidents.ts';
+import { INCIDENT_TYPE_CODES, type AdminAreas, type IncidentInputParsed, type Incident } from '../../shared/incidents.ts';
 import type { Db } from '../../db/index.ts';
 import type { ActorsTable, IncidentEventsTable } from '../../db/tables/incidents.ts';
 import type { Insertable } from 'kysely';
@@ -68,6 +68,7 @@ export function contentColumns(input: IncidentInputParsed, { areas, now }: RowCo
   const occurredMs = Date.parse(input.occurredAt);
   return {
     type: input.type,
+    type_code: INCIDENT_TYPE_CODES[input.type],
     title: input.title,
     description: input.description,
     occurred_at: new Date(occurredMs).toISOString(),
