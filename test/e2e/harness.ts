@@ -196,11 +196,16 @@ export async function clickIncident(page: Page, id: string): Promise<void> {
     return feature.geometry.coordinates;
   }, id);
   await mapIdle(page);
+  await clickLngLat(page, point[0], point[1]);
+}
+
+/** Clicks the map at a longitude and latitude (which must be in view). */
+export async function clickLngLat(page: Page, lon: number, lat: number): Promise<void> {
   const xy = await page.evaluate((lngLat) => {
     const map = (globalThis as unknown as TestWindow).konbitMap!;
     const at = map.project(lngLat);
     const box = map.getContainer().getBoundingClientRect();
     return { x: box.left + at.x, y: box.top + at.y };
-  }, point);
+  }, [lon, lat] as [number, number]);
   await page.mouse.click(xy.x, xy.y);
 }

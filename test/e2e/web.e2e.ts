@@ -6,6 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import {
   clickIncident,
+  clickLngLat,
   incidentIdsOnMap,
   launchBrowser,
   mapIdle,
@@ -141,6 +142,32 @@ describe('the web app', () => {
     assert.equal((await incidentIdsOnMap(jamaica)).includes(id), false, 'Jamaica’s map lacks it');
     await kenya.context().close();
     await jamaica.context().close();
+  });
+
+  test('plans a route that goes around a controlled area, and shows what it avoided', async () => {
+    const page = await openMap('hq.analyst');
+    await page.getByRole('link', { name: 'Routes' }).click();
+    await page.getByTestId('route-instructions').waitFor();
+    await mapIdle(page);
+    // From south of Cité Soleil to east of it: the straight way crosses the (illustrative) G9-controlled area.
+    await clickLngLat(page, -72.34, 18.566);
+    await clickLngLat(page, -72.305, 18.585);
+    await page.getByTestId('route-result').waitFor();
+    assert.match((await page.getByTestId('route-avoided').textContent()) ?? '', /Cité Soleil/);
+    await page.getByTestId('route-no-risk').waitFor();
+    await mapIdle(page);
+    const drawn = await page.evaluate(() => {
+      const map = (globalThis as unknown as { konbitMap: { queryRenderedFeatures(o: { layers: string[] }): { geometry: { coordinates: number[][] } }[] } }).konbitMap;
+      return map.queryRenderedFeatures({ layers: ['route-chosen'] }).flatMap((f) => f.geometry.coordinates);
+    });
+    assert.ok(drawn.length > 0, 'the chosen route is drawn');
+    const inside = drawn.filter(([lon, lat]) => lon! > -72.345 && lon! < -72.318 && lat! > 18.572 && lat! < 18.594);
+    assert.equal(inside.length, 0, 'no point of the drawn route is inside the controlled area');
+    // Accepting all risk takes the short way through it, and says so.
+    await page.getByTestId('route-risk-tolerance').selectOption('accept-all');
+    await page.getByTestId('route-risk').filter({ hasText: 'Cité Soleil' }).waitFor();
+    await screenshot(page, 'route-planner');
+    await page.context().close();
   });
 
   test('works on a 360-pixel-wide phone', async () => {

@@ -4,6 +4,8 @@ import type { Capabilities, Feature } from '../api/capabilities.ts';
 import { useI18n } from '../i18n/index.ts';
 import { useAdminAreas } from './adminAreas.ts';
 import type { IncidentFilter } from './incidents.ts';
+import { CONTROL_LEVELS, ROAD_STATUSES } from '../../../src/shared/roads.ts';
+import { LEVEL_COLOURS, STATUS_COLOURS } from './overlays.ts';
 import { TYPE_COLOURS } from './style.ts';
 
 export const LAYER_TOGGLES = ['incidents', 'boundaries', 'roads', 'areas', 'roadblocks', 'roadStatus', 'sites'] as const;
@@ -54,6 +56,20 @@ export function LayerPanel({ caps, visible, onToggle, filter, onFilter, actors }
             </label>
           );
         })}
+        {visible.has('areas') && caps?.has('areas') && (
+          <p className="legend-line">
+            {(Object.keys(CONTROL_LEVELS) as (keyof typeof CONTROL_LEVELS)[]).map((level) => (
+              <span key={level}><span className="swatch square" style={{ background: LEVEL_COLOURS[level] }} aria-hidden="true" /> {f.term(CONTROL_LEVELS[level], level)}</span>
+            ))}
+          </p>
+        )}
+        {visible.has('roadStatus') && caps?.has('roadStatus') && (
+          <p className="legend-line">
+            {(['risky', 'blocked'] as const).map((status) => (
+              <span key={status}><span className="swatch square" style={{ background: STATUS_COLOURS[status] }} aria-hidden="true" /> {f.term(ROAD_STATUSES[status], status)}</span>
+            ))}
+          </p>
+        )}
       </fieldset>
 
       <fieldset disabled={!incidentsOn}>

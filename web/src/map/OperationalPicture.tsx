@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Me } from '../../../src/shared/auth.ts';
 import type { RegisteredActor } from '../../../src/shared/incidents.ts';
 import { useCapabilities } from '../api/capabilities.ts';
+import { useSitesLayer } from '../features/sites/sitesLayer.ts';
 import { api } from '../api/client.ts';
 import { IncidentDetails } from '../features/incidents/IncidentDetails.tsx';
 import { useLiveIncidents } from '../features/incidents/live.ts';
@@ -12,12 +13,12 @@ import { clusterCountMarkers, setIncidentData } from './incidentLayers.ts';
 import { filterIncidents, MAP_LIMIT, useMapIncidents, type IncidentFilter } from './incidents.ts';
 import { LayerPanel, type LayerToggle } from './LayerPanel.tsx';
 import { Marker, type GeoJSONSource, type MapLayerMouseEvent } from './maplibre.ts';
-import { TOGGLE_LAYERS } from './style.ts';
+import { OVERLAY_TOGGLES, overlayPopups, useOverlays } from './overlays.ts';
+import { ATTRIBUTION, TOGGLE_LAYERS } from './style.ts';
 import { useTimeWindow } from './timeWindow.ts';
 import { TimeSlider } from './TimeSlider.tsx';
 import { useMapInstance } from './useMapInstance.ts';
 
-export const ATTRIBUTION = '© OpenStreetMap contributors; OCHA, CNIGS; MSPP via HDX; OurAirports; IPC';
 const REPORTER_ROLES = ['reporter', 'analyst', 'commander', 'admin'];
 
 type Side = { kind: 'details'; id: string } | { kind: 'report' } | null;
@@ -67,10 +68,14 @@ export default function OperationalPicture({ me }: { me: Me }) {
     counts.current?.reset();
     setIncidentData(map, shown);
   }, [map, shown]);
+  useSitesLayer({ map, show: visible.has('sites') && (caps?.has('sites') ?? false) });
+
+  useOverlays({ map, caps, show: { areas: visible.has('areas'), roadblocks: visible.has('roadblocks'), roadStatus: visible.has('roadStatus') } });
+  useEffect(() => (map ? overlayPopups(map, f, t, () => reportingRef.current) : undefined), [map, f, t]);
 
   useEffect(() => {
     if (!map) return;
-    for (const [toggle, layers] of Object.entries(TOGGLE_LAYERS)) {
+    for (const [toggle, layers] of Object.entries({ ...TOGGLE_LAYERS, ...OVERLAY_TOGGLES })) {
       for (const layer of layers) if (map.getLayer(layer)) map.setLayoutProperty(layer, 'visibility', visible.has(toggle as LayerToggle) ? 'visible' : 'none');
     }
   }, [map, visible, missingBasemap]);

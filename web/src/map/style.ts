@@ -6,6 +6,9 @@
 import type { AddLayerObject, ExpressionSpecification, StyleSpecification } from './maplibre.ts';
 import { INCIDENT_TYPES, type IncidentType } from '../../../src/shared/incidents.ts';
 
+/** The credits of the data the map draws, shown in the map's footer. */
+export const ATTRIBUTION = '© OpenStreetMap contributors; OCHA, CNIGS; MSPP via HDX; OurAirports; IPC';
+
 export const PORT_AU_PRINCE = { center: [-72.3, 18.56] as [number, number], zoom: 10.5 };
 export const HAITI_BOUNDS: [[number, number], [number, number]] = [[-74.6, 17.9], [-71.5, 20.2]];
 

@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../api/client.ts';
 import { addIncidentLayers } from './incidentLayers.ts';
+import { addOverlayLayers } from './overlays.ts';
 import { Map, NavigationControl, ScaleControl } from './maplibre.ts';
 import { baseStyle, basemapLayers, HAITI_BOUNDS, PORT_AU_PRINCE, type BasemapLayerName } from './style.ts';
 
@@ -58,6 +59,7 @@ export function useMapInstance(container: React.RefObject<HTMLDivElement | null>
           for (const layer of basemapLayers(name)) map.addLayer(layer);
         }
         addIncidentLayers(map);
+        addOverlayLayers(map);
         setReady(true);
       })();
     });
