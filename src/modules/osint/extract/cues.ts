@@ -23,9 +23,9 @@ export const PLEDGE_CUE = words([
 export const PERSONNEL_WORDS = [
   '(?:police )?officers', 'policemen', 'policewomen', 'police personnel', 'personnel', 'troops', 'soldiers', 'gendarmes', 'trainers', 'constables',
   'members of (?:its|their) (?:police|security|defence) forces?', 'contingent', 'police(?= (?:force|unit|mission))', 'formed police units?', 'FPUs?',
-  'policiers', 'agents', 'militaires', 'soldats', 'effectifs', 'formateurs', 'troupes', 'hommes',
+  'instructors', 'advisers', 'advisors', 'policiers', 'officiers', 'agents', 'militaires', 'soldats', 'effectifs', 'formateurs', 'instructeurs', 'troupes', 'hommes',
   'polisye', 'sòlda', 'solda', 'ofisye', 'ajan',
-  'policías', 'agentes', 'soldados', 'efectivos', 'tropas', 'personal',
+  'policías', 'agentes', 'soldados', 'efectivos', 'tropas', 'personal', 'instructores', 'formadores', 'oficiales',
 ];
 export const PERSONNEL = words(PERSONNEL_WORDS);
 
@@ -42,10 +42,21 @@ export const IN_KIND_CUES: [RegExp, 'intelligence' | 'airlift' | 'communications
   [words(['airlift(?: capabilities| capacity)?', 'air transport', 'aircraft', 'planes', 'helicopters?', 'transport aérien', 'pont aérien', 'hélicoptères?', 'avions', 'avyon', 'elikoptè', 'transporte aéreo', 'helicópteros?', 'aviones']), 'airlift'],
   [words(['communications?', 'télécommunications', 'radios', 'kominikasyon', 'comunicaciones']), 'communications'],
   [words(['medical(?: assistance| support| care| supplies)?', 'field hospitals?', 'médicale?s?', 'soins médicaux', 'assistance médicale', 'medikal', 'swen medikal', 'médic[oa]s?', 'asistencia médica']), 'medical'],
-  [words(['armou?red vehicles', 'vehicles', 'equipment', 'body armou?r', 'ammunition', 'weapons', 'véhicules blindés', 'véhicules', 'équipements?', 'munitions', 'ekipman', 'machin blende', 'vehículos blindados', 'vehículos', 'equipos?']), 'equipment'],
+  [words(['armou?red vehicles', 'vehicles', 'equipment', 'body armou?r', 'ammunition', 'weapons', 'véhicules blindés', 'véhicules', 'équipements?', 'munitions', 'ekipman', 'machin blende', 'vehículos blindados', 'vehículos', 'equipamiento']), 'equipment'],
   [words(['training', 'formation', 'fòmasyon', 'entrenamiento', 'capacitación']), 'training'],
   [words(['logistic(?:al|s)(?: support)?', 'soutien logistique', 'appui logistique', 'sipò lojistik', 'apoyo logístico', 'logistique']), 'logistics'],
 ];
+
+/** Words that deny what follows: "would not deploy", "n'enverra pas", "pa p voye". */
+export const NEGATION = words(['not', 'never', "won't", "wouldn't", "didn't", "hasn't", "haven't", 'no longer', 'refused to', 'declined to', 'ne', 'pas', 'jamais', 'pa', 'p ap', 'poko', 'no', 'nunca', 'se negó a']);
+
+/** Officers already sent are a deployment, not a pledge. */
+export const ALREADY_SENT = words(['sent', 'has deployed', 'have deployed', 'already deployed', 'a envoyé', 'ont envoyé', 'a déployé', 'ont déployé', 'deja voye', 'te voye', 'envió', 'enviaron', 'desplegó']);
+/** Words of a commitment that hold even beside "sent": "pledged", "will send". */
+export const COMMITMENT = words(['pledg(?:e|es|ed)', 'commit(?:s|ted)?', 'promis(?:e|es|ed)', 'offer(?:s|ed)?', 'will', 'would', 'plans? to', "s'est engagée?", 'promis', 'enverra', 'enverront', 'pral', 'pwomèt', 'enviará', 'ofreció', 'prometió']);
+
+/** Clauses of one sentence with subjects of their own: "Belize will send two officers, while the Bahamas will send 150". */
+export const CLAUSE_BREAK = /;\s+|,\s+(?=(?:while|whereas|tandis que|alors que|pandan|mientras que|en tanto que)\s)/giu;
 
 /** Support with money but no amount. */
 export const FUNDING_WITHOUT_AMOUNT = words(['financial support', 'funding', 'financial assistance', 'aide financière', 'soutien financier', 'financement', 'sipò finansye', 'lajan', 'apoyo financiero', 'financiamiento']);
@@ -57,9 +68,9 @@ export const SAYING = words(['announced', 'said', 'stated', 'declared', 'told', 
 
 export const AUTHORISATION_TOPIC = words(['authori[sz](?:e|es|ed|ing|ation)', 'approv(?:e|es|ed|al|ing)', 'mandate', 'resolution', 'vot(?:e|ed|es|ing)', 'adopt(?:s|ed|ing)?', 'green light',
   'autoris(?:er|é|ée|e|ation)', 'approuv(?:er|é|ée|e)', 'résolution', 'mandat', 'vote', 'voté', 'adopté', 'feu vert', 'otorize', 'otorizasyon', 'rezolisyon', 'vòt', 'manda', 'autoriz(?:ar|ó|ación)', 'aprob(?:ar|ó|ación)', 'resolución']);
-export const PENDING = words(['pending', 'awaiting', 'await(?:s|ed)?', 'yet to', 'has not yet', 'have not yet', 'need for', 'needs? to', 'must', 'urged?', 'called on', 'asked', 'requests?', 'requested', 'seeks?', 'sought', 'calls? for', 'expected to', 'would (?:need|have) to',
+export const PENDING = words(['pending', 'will vote', 'to vote on', 'is (?:due|expected|set) to vote', 'awaiting', 'await(?:s|ed)?', 'yet to', 'has not yet', 'have not yet', 'need for', 'needs? to', 'must', 'urged?', 'called on', 'asked', 'requests?', 'requested', 'seeks?', 'sought', 'calls? for', 'expected to', 'would (?:need|have) to',
   'en attente', 'attend', 'attendent', 'doit encore', 'pas encore', 'appelé', 'demandé', 'demande', 'doit', 'ap tann', 'poko', 'mande', 'pendiente', 'espera', 'todavía no', 'pidió']);
-export const ADOPTED = words(['authori[sz]ed', 'approved', 'adopted', 'voted (?:to|in favou?r)', 'gave (?:the )?green light', 'a autorisé', 'a approuvé', 'a adopté', 'a voté', 'ont voté', 'te otorize', 'te apwouve', 'te vote', 'autorizó', 'aprobó', 'adoptó']);
+export const ADOPTED = words(['authori[sz]ed', 'approved', 'adopted', 'voted', 'renewed', 'extended', 'a renouvelé', 'a prolongé', 'te renouvle', 'gave (?:the )?green light', 'a autorisé', 'a approuvé', 'a adopté', 'a voté', 'ont voté', 'te otorize', 'te apwouve', 'te vote', 'autorizó', 'aprobó', 'adoptó']);
 export const REJECTED = words(['vetoed', 'rejected', 'voted down', 'a rejeté', 'veto', 'te rejte', 'rechazó', 'vetó']);
 export const RENEWAL = words(['renew(?:s|ed|al)? (?:of )?(?:the|its) mandate', 'extend(?:s|ed)? (?:the|its) mandate', 'mandate renewal', 'renouvel(?:é|le|lement) (?:du |le )?mandat', 'prolong(?:é|e) (?:le )?mandat', 'renouvle manda', 'renov(?:ó|ación) (?:del |el )?mandato']);
 
@@ -68,7 +79,8 @@ export const PAST_EVENT = words(['arrived', 'visited', 'conducted', 'completed',
 export const MET_WITH = /(?:conducted meetings? with|held (?:meetings?|discussions|talks) with|met with|engaged with|consulted|a rencontré|a rencontré les|s'est entretenue? avec|rencontré|te rankontre|se reunió con)\s+([^,;.]+?)(?=,|;|\.|\s+and\s+(?:held|engaged|met|conducted|visited)|$)/giu;
 
 export const ELECTIONS = words(['elections?', 'élections?', 'eleksyon', 'elecciones', 'electoral calendar', 'vote présidentiel']);
-export const ELECTION_PROMISE = words(['hold', 'holding', 'organi[sz]e', 'pledged', 'promised', 'committed', 'scheduled', 'will be held', 'to be held', 'plans?', 'organiser', 'tenir', 'promis', 'engagé', 'prévues?', 'auront lieu', 'òganize', 'fè', 'celebrar', 'prometió']);
+/** A promise or a schedule, not a mention: "pledged to hold elections", "elections will be held in February". */
+export const ELECTION_PROMISE = words(['pledged', 'pledges', 'promised', 'promises', 'vowed', 'committed', 'scheduled', 'will be held', 'to be held', 'set for', 'announced', 'a promis', 'promet', "s'est engagée?", 'prévues?', 'auront lieu', 'se tiendront', 'annoncé', 'pwomèt', 'angaje', 'prometió', 'se celebrarán', 'anunció']);
 export const ELECTION_HELD = words(['were held', 'took place', 'ont eu lieu', 'se sont tenues', 'te fèt', 'se celebraron']);
 
 export const FIRST_DEPLOYMENT = words(['first (?:contingent|wave|batch|group)', 'first (?:\\d[\\d,]*|[a-z]+) (?:police )?officers', 'premier contingent', 'premiers policiers', 'premye kontenjan', 'primer contingente']);
@@ -88,7 +100,13 @@ export const INCIDENT_CUES: [RegExp, IncidentTypeCode][] = [
   [words(['loot(?:ed|ing)', 'pillag(?:ed|ing)', 'ransacked', 'pillée?s?', 'pillage', 'saccagée?s?', 'piye', 'saquead[oa]s?', 'saqueo']), 'looting'],
   [words(['organ trafficking', "trafic d'organes", 'trafik ògàn']), 'organ_trafficking'],
   [words(['clash(?:es|ed)', 'exchange of fire', 'gun ?fights?', 'firefights?', 'affrontements?', 'fusillade', 'échanges? de tirs', 'echanj tire', 'goumen', 'enfrentamientos?', 'tiroteo']), 'armed_clash'],
-  [words(['attack(?:ed)? (?:the )?(?:port|airport|power plant|hospital|prison|penitentiary)', 'attaqu(?:é|e) (?:le |la |l.)?(?:port|aéroport|prison|hôpital|centrale)', 'stormed (?:the )?(?:prison|penitentiary)']), 'attack_on_infrastructure'],
+  [words([
+    "(?:attack(?:ed|s)?|stormed|raided) (?:on )?(?:the |a )?(?:[\\p{L}'-]+ ){0,2}?(?:port|airport|power (?:plant|station)|hospital|prison|penitentiary|terminal)",
+    "(?:port|airport|power (?:plant|station)|hospital|prison|penitentiary|terminal) (?:[\\p{L}'-]+ ){0,4}?(?:was|were) (?:also )?(?:attacked|stormed|raided|set on fire)",
+    "(?:attaqu(?:é|e|ée)|pris d'assaut) (?:le |la |l.)?(?:[\\p{L}'-]+ ){0,2}?(?:port|aéroport|prison|pénitencier|hôpital|centrale)",
+    "(?:prison|pénitencier|aéroport|hôpital) (?:[\\p{L}'-]+ ){0,4}?a été (?:attaquée?|prise? d'assaut)",
+    'atake (?:prizon|ayewopò|lopital)', 'atacaron (?:la |el )?(?:cárcel|prisión|aeropuerto|hospital)',
+  ]), 'attack_on_infrastructure'],
   [words(['displaced', 'fled their homes', 'forced to flee', 'déplacée?s?', 'ont fui', 'fui leurs maisons', 'deplase', 'kouri kite', 'desplazad[oa]s?']), 'displacement'],
   [words(['roadblocks?', 'blocked the road', 'barricades?', 'barrages?', 'baraj', 'bloqueos?']), 'roadblock'],
 ];
@@ -102,7 +120,7 @@ export const COUNT_CUES: [RegExp, 'killed' | 'injured' | 'abducted' | 'displaced
   [/^\s+(?:[\p{L}'’-]+\s+){0,4}?(?:were\s+|have been\s+|had been\s+|ont été\s+|sont\s+|te\s+)?(?:killed|dead|deaths|bodies|murdered|died|massacred|shot dead|tu(?:é|ée|és|ées)|morts?|décès|assassinée?s?|touye|mouri|muert[oa]s|asesinad[oa]s|fallecid[oa]s)(?![\p{L}])/iu, 'killed'],
   [/^\s+(?:[\p{L}'’-]+\s+){0,4}?(?:were\s+|have been\s+|ont été\s+|te\s+)?(?:injured|wounded|hurt|blessée?s?|blese|herid[oa]s)(?![\p{L}])/iu, 'injured'],
   [/^\s+(?:[\p{L}'’-]+\s+){0,4}?(?:were\s+|have been\s+|ont été\s+|te\s+)?(?:kidnapp?ed|abducted|taken hostage|enlevée?s?|kidnappée?s?|kidnape|anlve|secuestrad[oa]s)(?![\p{L}])/iu, 'abducted'],
-  [/^\s+(?:[\p{L}'’-]+\s+){0,4}?(?:were\s+|have been\s+|ont été\s+|te\s+)?(?:displaced|fled|déplacée?s?|deplase|desplazad[oa]s)(?![\p{L}])/iu, 'displaced'],
+  [/^\s+(?:[\p{L}'’-]+\s+){0,4}?(?:were\s+|have been\s+|ont été\s+|te\s+)?(?:displaced|fled|déplacée?s?|ont fui|fui|deplase|kouri kite|desplazad[oa]s|huyeron)(?![\p{L}])/iu, 'displaced'],
 ];
 /** "killing at least 12", "a tué 5": the verb before the number. */
 export const COUNT_BEFORE: [RegExp, 'killed' | 'injured' | 'abducted' | 'displaced'][] = [

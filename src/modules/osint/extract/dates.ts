@@ -40,7 +40,13 @@ function languagesFor(language: NewsLanguage): Exclude<NewsLanguage, 'und'>[] {
   return language === 'und' || language === 'en' ? ['en', 'fr'] : [language, 'en'];
 }
 
-const FUTURE = /\b(will|would|plans? to|planned|is (?:set|expected|due|scheduled) to|are (?:set|expected|due|scheduled) to|to be held|next|upcoming|coming|va|vont|sera|seront|prévue?s?|devrait|devraient|doit|doivent|prochaine?|pral|prale|prevwa|va a|será|serán|próxim[oa])\b/i;
+/** A word boundary that knows letters beyond ASCII: JavaScript's \b does not ("yè", "será"). */
+export function unicodeBoundaries(pattern: RegExp): RegExp {
+  const boundary = String.raw`(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))`;
+  return new RegExp(pattern.source.replaceAll('\\b', boundary), pattern.flags.includes('u') ? pattern.flags : `${pattern.flags}u`);
+}
+
+const FUTURE = unicodeBoundaries(/\b(will|would|plans? to|planned|is (?:set|expected|due|scheduled) to|are (?:set|expected|due|scheduled) to|to be held|next|upcoming|coming|va|vont|sera|seront|prévue?s?|devrait|devraient|doit|doivent|prochaine?|pral|prale|prevwa|va a|será|serán|próxim[oa])\b/i);
 
 /** Whether a sentence speaks of what is to come (dates then resolve forward). */
 export function speaksOfFuture(sentence: string): boolean {
@@ -96,7 +102,7 @@ function rulesFor(languages: Exclude<NewsLanguage, 'und'>[]): Rule[] {
     if (/^(mid|mi|mitan|mediados)/.test(w)) return 'mid';
     return 'late';
   };
-  return [
+  const rules: Rule[] = [
     {
       // "late August", "early July 2024", "fin août", "début juillet", "mi-août", "fen mwa out", "finales de agosto"
       pattern: new RegExp(String.raw`\b(early|mid|late|at the (?:start|beginning|end) of|début|debut|mi|fin|à la fin de|au début de|kòmansman|komansman|mitan|fen|a principios de|a finales de|finales de|principios de|mediados de)[\s-]+(?:(?:d'|de\s+|du mois d'|du mois de\s+|mwa\s+))?(${M})\b${Y}`, 'iu'),
@@ -159,7 +165,17 @@ function rulesFor(languages: Exclude<NewsLanguage, 'und'>[]): Rule[] {
       pattern: /\b(?:in|en|an|nan|since|depuis|by|d'ici)\s+((?:19|20)\d\d)\b/iu,
       resolve: (m) => ({ from: `${m[1]}-01-01`, to: `${m[1]}-12-31`, kind: 'year' }),
     },
+    {
+      // "over the weekend", "ce week-end": the last Saturday and Sunday before the article
+      pattern: /\b(over the weekend|at the weekend|last weekend|this weekend|le week-end dernier|ce week-end|pendant le week-end|wikenn nan|wikenn pase|el fin de semana)\b/iu,
+      resolve: (_m, ref) => {
+        const back = (toDate(ref).getUTCDay() + 1) % 7 || 7;
+        const saturday = addDays(ref, -back);
+        return { from: saturday, to: addDays(saturday, 1), kind: 'approximate' };
+      },
+    },
   ];
+  return rules.map((rule) => ({ ...rule, pattern: unicodeBoundaries(rule.pattern) }));
 }
 
 const CHRONO: Partial<Record<NewsLanguage, chrono.Chrono>> = { en: chrono.en.casual, fr: chrono.fr.casual, es: chrono.es.casual };

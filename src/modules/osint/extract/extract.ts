@@ -88,7 +88,7 @@ export function extractArticle(article: ArticleText, places: PlaceIndex): Extrac
   const contexts = contextsOf(article, places);
   let proposals: Candidate[] = [];
   contexts.forEach((s, i) => {
-    proposals = mergeCandidates(proposals, [...pledgesIn(s), ...milestonesIn(s, contexts[i + 1]), ...incidentsIn(s)]);
+    proposals = mergeCandidates(proposals, [...pledgesIn(s), ...milestonesIn(s, contexts[i + 1]), ...incidentsIn(s, contexts[i + 1])]);
   });
   const mentions = [
     ...contexts.flatMap((s) => s.actors.map((a) => ({ kind: a.entry.kind, code: a.entry.id, surface: a.surface, start: a.start, end: a.end }))),

@@ -3,6 +3,7 @@ import { INCIDENT_TYPES } from '../../../shared/incidents.ts';
 import type { EvidenceSpan, ProposalDraft } from '../../../shared/osint.ts';
 import { COUNT_BEFORE, COUNT_CUES, INCIDENT_CUES, TREND } from './cues.ts';
 import { findMoney } from './money.ts';
+import type { Place } from './places.ts';
 import { sentenceSpan, type Candidate, type SentenceContext } from './types.ts';
 
 /*
@@ -24,6 +25,8 @@ function countsIn(s: SentenceContext): { counts: Counts; spans: EvidenceSpan[] }
     if (!Number.isInteger(number.value) || number.value > 10_000_000 || money.some((m) => m.start <= number.start && number.end <= m.end)) continue;
     if ([...s.dates, ...s.actors].some((d) => d.start <= number.start && number.end <= d.end)) continue;
     const after = s.text.slice(number.end - s.start);
+    // Counts are of people: "200 families fled" is no number of displaced persons.
+    if (/^\s+(?:families|households|homes|houses|familles|ménages|maisons|fanmi|kay|familias|casas)(?![\p{L}])/iu.test(after)) continue;
     const before = s.text.slice(0, number.start - s.start);
     // "killed at least seven": the verb just before the number says most; else the words after it ("seven people were killed").
     const what = COUNT_BEFORE.find(([pattern]) => pattern.test(before))?.[1] ?? COUNT_CUES.find(([pattern]) => pattern.test(after))?.[1];
@@ -34,15 +37,22 @@ function countsIn(s: SentenceContext): { counts: Counts; spans: EvidenceSpan[] }
   return { counts, spans };
 }
 
-/** The incident a sentence reports, if it reports one. */
-export function incidentsIn(s: SentenceContext): Candidate[] {
+/** The incident a sentence reports, if it reports one; the next sentence may give its toll ("At least 12 people were killed in the assault"). */
+export function incidentsIn(s: SentenceContext, next?: SentenceContext): Candidate[] {
   if (TREND.test(s.text)) return [];
   const trigger = INCIDENT_CUES.map(([pattern, type]) => ({ match: pattern.exec(s.text), type })).find((t) => t.match);
   if (!trigger) return [];
-  // The most precise place: a neighbourhood before a commune or a town.
-  const place = [...s.places].sort((a, b) => Number(a.place.kind !== 'neighbourhood') - Number(b.place.kind !== 'neighbourhood'))[0];
+  // The most precise place: a neighbourhood, then the metro area's communes and the main towns, then any other commune
+  // (whose names also hide in places elsewhere: "the Wharf Jérémie area of Cité Soleil").
+  const rank = (p: Place) => (p.kind === 'neighbourhood' ? 0 : p.id.startsWith('adm2:') ? 2 : 1);
+  const place = [...s.places].sort((a, b) => rank(a.place) - rank(b.place))[0];
   if (!place) return [];
   const { counts, spans: countSpans } = countsIn(s);
+  if (next && next.places.length === 0 && !TREND.test(next.text)) {
+    const follow = countsIn(next);
+    for (const what of Object.keys(counts) as (keyof Counts)[]) if (counts[what] === 0 && follow.counts[what] > 0) counts[what] = follow.counts[what];
+    if (follow.spans.length > 0) countSpans.push(sentenceSpan(next), ...follow.spans);
+  }
   const date = s.dates[0];
   const anchored = countSpans.length > 0 || date !== undefined;
   if (!anchored) return [];

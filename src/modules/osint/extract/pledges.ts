@@ -2,7 +2,7 @@ import { findNumbers } from '../../../core/text/index.ts';
 import { IN_KIND_CATEGORIES, type CurrencyCode, type InKindCategory } from '../../../shared/ledger.ts';
 import type { EvidenceSpan, ProposalDraft } from '../../../shared/osint.ts';
 import { HOST_NATION, type ActorEntry } from './actors.ts';
-import { FUNDING_WITHOUT_AMOUNT, IN_KIND_CUES, PERSONNEL, PERSONNEL_WORDS, PLEDGE_CUE, SAYING, UNIT_KIND_CUES } from './cues.ts';
+import { ALREADY_SENT, CLAUSE_BREAK, COMMITMENT, FUNDING_WITHOUT_AMOUNT, IN_KIND_CUES, NEGATION, PERSONNEL, PERSONNEL_WORDS, PLEDGE_CUE, SAYING, UNIT_KIND_CUES } from './cues.ts';
 import type { DateMention } from './dates.ts';
 import { decimalAmount, findMoney, type MoneyMention } from './money.ts';
 import { indexOf, sentenceSpan, type ActorMention, type Candidate, type SentenceContext } from './types.ts';
@@ -18,13 +18,24 @@ import { indexOf, sentenceSpan, type ActorMention, type Candidate, type Sentence
 /** A word for personnel within three words after a number: "1,000 police officers", "200 additional troops". */
 const PERSONNEL_AFTER = new RegExp(String.raw`^\s+(?:[\p{L}'’-]+\s+){0,3}?(?:${PERSONNEL_WORDS.join('|')})(?![\p{L}\p{N}])`, 'iu');
 
-/** The number of officers: a number just before a word for personnel, that is not a sum of money or a year. */
+/**
+ * The number of officers pledged: a number of personnel the verb of
+ * commitment governs — after it ("pledged 1,000 police officers", "will send
+ * 150 more officers") or just before it ("the 1,000 pledged"). A number
+ * elsewhere in the sentence counts something else ("400 officers landed").
+ */
 function officerCount(s: SentenceContext, money: readonly MoneyMention[]): { value: number; span: EvidenceSpan } | null {
-  for (const number of findNumbers(s.text, s.start)) {
-    if (money.some((m) => m.start <= number.start && number.end <= m.end)) continue;
+  const cues = [...s.text.matchAll(new RegExp(PLEDGE_CUE.source, 'giu'))].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const firstCue = cues[0];
+  if (!firstCue) return null;
+  for (const number of findNumbers(s.text)) {
+    if (money.some((m) => m.start - s.start <= number.start && number.end <= m.end - s.start)) continue;
     if (!Number.isInteger(number.value) || number.value < 1 || number.value > 1_000_000) continue;
-    if (/^(19|20)\d\d$/.test(s.text.slice(number.start - s.start, number.end - s.start))) continue;
-    if (PERSONNEL_AFTER.test(s.text.slice(number.end - s.start))) return { value: number.value, span: { start: number.start, end: number.end, field: 'number' } };
+    if (/^(19|20)\d\d$/.test(s.text.slice(number.start, number.end))) continue;
+    const rest = s.text.slice(number.end);
+    const afterCue = number.start >= firstCue.end && PERSONNEL_AFTER.test(rest);
+    const beforeCue = cues.some((cue) => cue.start >= number.end && /^\s+(?:[\p{L}'’-]+\s+){0,2}?$/u.test(s.text.slice(number.end, cue.start)));
+    if (afterCue || beforeCue) return { value: number.value, span: { start: s.start + number.start, end: s.start + number.end, field: 'number' } };
   }
   return null;
 }
@@ -72,14 +83,33 @@ function categoriesIn(text: string, hasPersonnel: boolean, start: number): { cat
 
 const formatAmount = (amount: number, currency: CurrencyCode) => `${currency} ${amount.toLocaleString('en-US')}`;
 
-/** The pledges a sentence reports. */
+/** A sentence cut into clauses that have subjects of their own, each a context with its own names and dates. */
+function clausesOf(s: SentenceContext): SentenceContext[] {
+  const cuts = [0, ...[...s.text.matchAll(CLAUSE_BREAK)].map((m) => m.index + m[0].length), s.text.length];
+  if (cuts.length === 2) return [s];
+  return cuts.slice(0, -1).map((from, i) => {
+    const start = s.start + from;
+    const end = s.start + cuts[i + 1]!;
+    const inside = <T extends { start: number; end: number }>(list: readonly T[]) => list.filter((m) => m.start >= start && m.end <= end);
+    return { ...s, start, end, text: s.text.slice(from, cuts[i + 1]), actors: inside(s.actors), places: inside(s.places), dates: inside(s.dates) };
+  });
+}
+
+/** The pledges a sentence reports, clause by clause. */
 export function pledgesIn(s: SentenceContext): Candidate[] {
+  return clausesOf(s).flatMap(pledgesInClause);
+}
+
+function pledgesInClause(s: SentenceContext): Candidate[] {
   const cueAt = indexOf(PLEDGE_CUE, s.text);
   if (cueAt < 0) return [];
+  // "would not deploy", "n'enverra pas": a refusal is no pledge.
+  if (NEGATION.test(s.text.slice(Math.max(0, cueAt - 30), cueAt + 40))) return [];
   const pledgers = pledgersOf(s, cueAt);
   if (pledgers.length === 0) return [];
   const money = findMoney(s.text, s.start);
-  const hasPersonnel = PERSONNEL.test(s.text) && money.length === 0;
+  // Officers already sent are a deployment, unless the clause also commits to more.
+  const hasPersonnel = PERSONNEL.test(s.text) && money.length === 0 && !(ALREADY_SENT.test(s.text) && !COMMITMENT.test(s.text));
   const count = hasPersonnel && pledgers.length === 1 ? officerCount(s, money) : null;
   const categories = categoriesIn(s.text, hasPersonnel, s.start);
   const date = pledgeDate(s.dates, s.articleDate);
