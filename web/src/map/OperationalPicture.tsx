@@ -126,7 +126,7 @@ export default function OperationalPicture({ me }: { me: Me }) {
   const canReport = me.roles.some((r) => REPORTER_ROLES.includes(r));
 
   return (
-    <div className="op-picture">
+    <div className={`op-picture${panelOpen || side ? ' with-sheet' : ''}`}>
       <div ref={container} className="map" role="region" aria-label={t('map.label')} data-testid="map" />
       <div className="map-toolbar">
         <button type="button" onClick={() => setPanelOpen((o) => !o)} aria-expanded={panelOpen} aria-controls="layer-panel">

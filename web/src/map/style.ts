@@ -49,6 +49,9 @@ export function baseStyle(): StyleSpecification {
 
 export type BasemapLayerName = 'adm1' | 'adm2' | 'adm3' | 'roads';
 
+/** Communal sections are drawn from this zoom on. */
+export const ADM3_MINZOOM = 11.5;
+
 /** Adds one basemap layer (source + its drawing layers) below the incidents. */
 export function basemapLayers(name: BasemapLayerName): AddLayerObject[] {
   const source = `basemap-${name}`;
@@ -61,7 +64,7 @@ export function basemapLayers(name: BasemapLayerName): AddLayerObject[] {
     case 'adm2':
       return [{ id: 'adm2-line', type: 'line', source, minzoom: 7.5, paint: { 'line-color': '#a59d90', 'line-width': 1, 'line-dasharray': [3, 2] } }];
     case 'adm3':
-      return [{ id: 'adm3-line', type: 'line', source, minzoom: 10, paint: { 'line-color': '#c8c0b3', 'line-width': 0.6 } }];
+      return [{ id: 'adm3-line', type: 'line', source, minzoom: ADM3_MINZOOM, paint: { 'line-color': '#c8c0b3', 'line-width': 0.6 } }];
     case 'roads':
       return [
         {

@@ -8,7 +8,7 @@ import { api } from '../api/client.ts';
 import { addIncidentLayers } from './incidentLayers.ts';
 import { addOverlayLayers } from './overlays.ts';
 import { Map, NavigationControl, ScaleControl } from './maplibre.ts';
-import { baseStyle, basemapLayers, HAITI_BOUNDS, PORT_AU_PRINCE, type BasemapLayerName } from './style.ts';
+import { ADM3_MINZOOM, baseStyle, basemapLayers, HAITI_BOUNDS, PORT_AU_PRINCE, type BasemapLayerName } from './style.ts';
 
 declare global {
   interface Window {
@@ -39,6 +39,8 @@ export function useMapInstance(container: React.RefObject<HTMLDivElement | null>
       attributionControl: false,
       dragRotate: false,
       pitchWithRotate: false,
+      // No cross-fade of tiles and symbols: each frame costs a lot on a software renderer, and the picture is ready sooner.
+      fadeDuration: 0,
     });
     map.touchZoomRotate.disableRotation();
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
@@ -53,10 +55,22 @@ export function useMapInstance(container: React.RefObject<HTMLDivElement | null>
         if (cancelled) return;
         const available = new Set(index.layers.filter((l) => l.available).map((l) => l.name));
         setMissingBasemap(index.layers.filter((l) => !l.available).map((l) => l.dataset));
-        for (const name of ORDER) {
-          if (!available.has(name)) continue;
+        const addBasemap = (name: BasemapLayerName, beforeId?: string) => {
           map.addSource(`basemap-${name}`, { type: 'geojson', data: new URL(`/api/v1/basemap/${name}`, location.href).href, tolerance: 0.5 });
-          for (const layer of basemapLayers(name)) map.addLayer(layer);
+          for (const layer of basemapLayers(name)) map.addLayer(layer, beforeId);
+        };
+        for (const name of ORDER) if (available.has(name) && name !== 'adm3') addBasemap(name);
+        // The communal sections are the largest layer and only drawn close up: fetched when first needed.
+        if (available.has('adm3')) {
+          const addSections = () => {
+            if (map.getZoom() < ADM3_MINZOOM || map.getSource('basemap-adm3')) return;
+            addBasemap('adm3', map.getLayer('adm2-line') ? 'adm2-line' : undefined);
+            // Drawn or not like the other boundaries (the layer panel's toggle).
+            map.setLayoutProperty('adm3-line', 'visibility', map.getLayoutProperty('adm1-line', 'visibility') ?? 'visible');
+            map.off('zoomend', addSections);
+          };
+          map.on('zoomend', addSections);
+          addSections();
         }
         addIncidentLayers(map);
         addOverlayLayers(map);
