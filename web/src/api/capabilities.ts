@@ -20,6 +20,7 @@ export const FEATURES = {
   keyRoads: '/api/v1/roads/key-roads',
   sites: '/api/v1/sites.geojson',
   organisations: '/api/v1/organisations',
+  sitesList: '/api/v1/sites',
 } as const;
 export type Feature = keyof typeof FEATURES;
 

@@ -12,6 +12,7 @@ import { useMapInstance } from '../../map/useMapInstance.ts';
 import { KeyRoads } from './KeyRoads.tsx';
 import { addRouteLayers, fitRoutes, setRoutes } from './routeLayers.ts';
 import { RouteResult } from './RouteResult.tsx';
+import { SitePicker } from './SitePicker.tsx';
 
 type Point = [number, number];
 
@@ -99,6 +100,8 @@ export default function RoutePlanner() {
           <button type="button" disabled={!from || !to} onClick={() => { setFrom(to); setTo(from); }}>{t('routes.swap')}</button>
           <button type="button" disabled={!from && !to} onClick={() => { setFrom(null); setTo(null); }}>{t('routes.clear')}</button>
         </div>
+        <SitePicker label={t('routes.fromSite')} enabled={caps?.has('sitesList') ?? false} onPick={setFrom} />
+        <SitePicker label={t('routes.toSite')} enabled={caps?.has('sitesList') ?? false} onPick={setTo} />
         <label htmlFor={profileId}>{t('routes.profile')}</label>
         <select id={profileId} value={profile} onChange={(e) => setProfile(e.target.value as RouteProfile)} data-testid="route-profile">
           {(Object.keys(ROUTE_PROFILES) as RouteProfile[]).map((p) => <option key={p} value={p}>{f.term(ROUTE_PROFILES[p], p)}</option>)}
