@@ -240,6 +240,7 @@ export const Proposal = z.object({
   version: z.number(),
   sources: z.array(ProposalSource),
   record: z.object({ type: z.enum(['pledge', 'milestone', 'incident']), id: z.string() }).nullable(),
+  /** Username of the analyst who decided. */
   decidedBy: z.string().nullable(),
   decidedAt: z.string().nullable(),
   note: z.string().nullable(),

@@ -70,3 +70,7 @@ export async function insertArticle(db: Db, row: NewsArticlesTable, bandKeys: re
 export async function mentionsOf(db: Db, articleId: string): Promise<NewsMentionsTable[]> {
   return db.selectFrom('news_mentions').selectAll().where('article_id', '=', articleId).orderBy('start_offset').execute();
 }
+
+export async function usernamesOf(db: Db, ids: readonly string[]): Promise<{ id: string; username: string }[]> {
+  return db.selectFrom('users').select(['id', 'username']).where('id', 'in', [...ids]).execute();
+}

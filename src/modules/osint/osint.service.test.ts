@@ -111,7 +111,7 @@ describe('news ingest and review', () => {
     assert.equal((await listProposals({ db, status: 'pending' })).some((p) => p.id === jamaica.id), true);
 
     const rejected = await rejectProposal({ db, actor: analyst.actor, id: election.id, input: { version: 1, reason: 'a promise, not a date' } });
-    assert.deepEqual([rejected.status, rejected.note], ['rejected', 'a promise, not a date']);
+    assert.deepEqual([rejected.status, rejected.note, rejected.decidedBy], ['rejected', 'a promise, not a date', 'hq.analyst']);
     await assert.rejects(editProposal({ db, actor: analyst.actor, id: jamaica.id, input: { version: 2, draft: { ...election.draft } } }), { code: 'VALIDATION_FAILED', message: /stays a personnel/ });
   });
 

@@ -4,15 +4,9 @@ import type { Db } from '../../db/index.ts';
 import { appendAudit, type Actor } from '../auth/index.ts';
 import { assertMayCurate } from './osint.policy.ts';
 import * as repo from './outlets.repo.ts';
+import { usernames } from './present.ts';
 
 /** Outlets and their Admiralty reliability grade, which analysts set. */
-
-async function usernames(db: Db, ids: readonly (string | null)[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
-  if (wanted.length === 0) return new Map();
-  const rows = await db.selectFrom('users').select(['id', 'username']).where('id', 'in', wanted).execute();
-  return new Map(rows.map((r) => [r.id, r.username]));
-}
 
 async function present(db: Db, rows: repo.OutletRow[]): Promise<Outlet[]> {
   const names = await usernames(db, rows.map((r) => r.graded_by));
