@@ -71,7 +71,7 @@ export async function buildApp(config: Config, { db }: AppDeps): Promise<Fastify
   await app.register(noticesRoutes, { db });
   await app.register(incidentsRoutes, { db, datasetsDir: config.datasetsDir });
   await app.register(ledgerRoutes, { db });
-  await app.register(basemapRoutes, { datasetsDir: config.datasetsDir });
+  await app.register(basemapRoutes, { datasetsDir: config.datasetsDir, db });
   await app.register(roadsRoutes, { db, datasetsDir: config.datasetsDir });
   await app.register(osintRoutes, { db, datasetsDir: config.datasetsDir });
   await app.register((await import('../modules/incidents/formats/index.ts')).incidentFormatRoutes, { db });

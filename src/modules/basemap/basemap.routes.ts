@@ -1,15 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Db } from '../../db/index.ts';
 import { BASEMAP_LAYERS, createBasemap, type BasemapLayerName } from './basemap.service.ts';
+import { importedRoads } from './network-roads.ts';
 
 const LayerName = z.enum(Object.keys(BASEMAP_LAYERS) as [BasemapLayerName, ...BasemapLayerName[]]);
 const LayerInfo = z.object({ name: LayerName, dataset: z.string(), available: z.boolean(), attribution: z.string() });
 
-/** The basemap's layers as GeoJSON, public: boundaries and roads are public data. */
-export async function basemapRoutes(app: FastifyInstance, { datasetsDir }: { datasetsDir: string | null }): Promise<void> {
+/**
+ * The basemap's layers as GeoJSON, public: boundaries and roads are public data. With a database,
+ * the roads are those of the imported road network when there is one.
+ */
+export async function basemapRoutes(app: FastifyInstance, { datasetsDir, db }: { datasetsDir: string | null; db?: Db }): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const basemap = createBasemap({ datasetsDir });
+  const basemap = createBasemap({ datasetsDir, roads: db ? importedRoads(db) : undefined });
 
   api.get(
     '/api/v1/basemap',
@@ -17,7 +22,7 @@ export async function basemapRoutes(app: FastifyInstance, { datasetsDir }: { dat
       config: { access: 'public' },
       schema: { tags: ['basemap'], summary: 'The basemap layers and whether their datasets are present', response: { 200: z.object({ layers: z.array(LayerInfo) }) } },
     },
-    async () => ({ layers: basemap.layers() }),
+    async () => ({ layers: await basemap.layers() }),
   );
 
   api.get(

@@ -5,6 +5,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { AppError } from '../../shared/errors.ts';
+import { networkFeatures, type ImportedRoads } from './network-roads.ts';
+import { roadClassOf } from './road-class.ts';
 import { simplifyLine, simplifyPolygon, type Position } from './simplify.ts';
 
 /*
@@ -49,15 +51,12 @@ export const BASEMAP_LAYERS: Readonly<Record<BasemapLayerName, LayerSpec>> = {
   },
 };
 
-const MAJOR = new Set(['motorway', 'trunk', 'primary', 'secondary', 'motorway_link', 'trunk_link', 'primary_link', 'secondary_link']);
-const MINOR = new Set(['tertiary', 'unclassified', 'residential', 'road', 'living_street', 'service', 'tertiary_link']);
-
-/** Road class for drawing: major, minor or track; null for what is not a road (rivers, runways). */
+/** Road class for drawing; null for what is not a road (rivers, runways). */
 function roadProperties(p: Record<string, unknown>): Record<string, string> | null {
   const tagged = /"highway"=>?"([^"]+)"/.exec(typeof p.tags === 'string' ? p.tags : '');
   const highway = (typeof p.highway === 'string' && p.highway) || (typeof p.type === 'string' && p.type) || tagged?.[1];
   if (!highway) return null;
-  const roadClass = MAJOR.has(highway) ? 'major' : MINOR.has(highway) ? 'minor' : 'track';
+  const roadClass = roadClassOf(highway);
   return typeof p.name === 'string' && p.name ? { class: roadClass, name: p.name } : { class: roadClass };
 }
 
@@ -76,22 +75,46 @@ export interface BasemapLayerBody {
 }
 
 export interface Basemap {
-  layers(): BasemapLayerInfo[];
+  layers(): Promise<BasemapLayerInfo[]>;
   /** The thinned layer, computed on first use; throws NOT_FOUND naming the dataset when it is missing. */
   load(name: BasemapLayerName): Promise<BasemapLayerBody>;
 }
 
-/** A basemap over the datasets folder (null when Konbit found none). */
-export function createBasemap({ datasetsDir }: { datasetsDir: string | null }): Basemap {
+export interface BasemapSources {
+  /** The datasets folder, or null when Konbit found none. */
+  datasetsDir: string | null;
+  /**
+   * The imported road network, when the roads module has one: the basemap then draws the roads
+   * Konbit routes on (a user's own OpenStreetMap extract) rather than the dataset file.
+   */
+  roads?: () => Promise<ImportedRoads | null>;
+}
+
+/** A basemap over the datasets folder and the imported road network. */
+export function createBasemap({ datasetsDir, roads }: BasemapSources): Basemap {
   const cache = new Map<BasemapLayerName, Promise<BasemapLayerBody>>();
+  const networkCache = new Map<string, Promise<BasemapLayerBody>>();
   const fileOf = (name: BasemapLayerName) => (datasetsDir ? path.join(datasetsDir, BASEMAP_LAYERS[name].dataset) : null);
   return {
-    layers: () =>
-      (Object.keys(BASEMAP_LAYERS) as BasemapLayerName[]).map((name) => {
+    async layers() {
+      const imported = roads ? await roads() : null;
+      return (Object.keys(BASEMAP_LAYERS) as BasemapLayerName[]).map((name) => {
+        if (name === 'roads' && imported) return { name, dataset: `road network ${imported.name}`, available: true, attribution: BASEMAP_LAYERS.roads.attribution };
         const file = fileOf(name);
         return { name, dataset: BASEMAP_LAYERS[name].dataset, available: file !== null && existsSync(file), attribution: BASEMAP_LAYERS[name].attribution };
-      }),
-    load(name) {
+      });
+    },
+    async load(name) {
+      const imported = name === 'roads' && roads ? await roads() : null;
+      if (imported) {
+        let body = networkCache.get(imported.key);
+        if (!body) {
+          networkCache.clear();
+          body = encode(networkFeatures(imported.network, BASEMAP_LAYERS.roads.tolerance, DECIMALS));
+          networkCache.set(imported.key, body);
+        }
+        return body;
+      }
       const file = fileOf(name);
       const spec = BASEMAP_LAYERS[name];
       if (!file || !existsSync(file)) {
@@ -125,6 +148,10 @@ async function buildLayer(file: string, spec: LayerSpec): Promise<BasemapLayerBo
     const geometry = feature.geometry ? thin(feature.geometry, spec.tolerance) : null;
     if (properties && geometry) features.push({ type: 'Feature', properties, geometry });
   }
+  return encode(features);
+}
+
+async function encode(features: unknown[]): Promise<BasemapLayerBody> {
   const json = Buffer.from(JSON.stringify({ type: 'FeatureCollection', features }));
   return {
     json,

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import { dbTest } from '../../db/testing.ts';
+import { importGrid } from '../roads/roads.testing.ts';
 import { buildTestApp } from '../../server/testing.ts';
 import { datasetsDir } from '../../../test/datasets.ts';
 
@@ -41,6 +42,18 @@ describe('the basemap routes', () => {
     assert.ok(roads.features.length > 1400);
     assert.ok(roads.features.every((f: { properties: { class: string } }) => ['major', 'minor', 'track'].includes(f.properties.class)));
     assert.ok(roads.features.some((f: { properties: { class: string } }) => f.properties.class === 'major'));
+    await app.close();
+  });
+
+  dbTest('draw the imported road network, when there is one, rather than the dataset file', async ({ db }) => {
+    await importGrid(db);
+    const app = await buildTestApp(db, { KONBIT_DATASETS: datasetsDir });
+    const index = (await app.inject('/api/v1/basemap')).json();
+    assert.deepEqual(index.layers.find((l: { name: string }) => l.name === 'roads'), { name: 'roads', dataset: 'road network grid', available: true, attribution: '© OpenStreetMap contributors' });
+    const roads = (await app.inject({ url: '/api/v1/basemap/roads', headers: { 'accept-encoding': 'identity' } })).json();
+    const names = new Set(roads.features.map((f: { properties: { name?: string } }) => f.properties.name));
+    assert.ok(names.has('Rue 0') && names.has('Avenue 4'), 'the grid’s streets');
+    assert.ok(roads.features.every((f: { properties: { class: string } }) => f.properties.class === 'minor'));
     await app.close();
   });
 
