@@ -175,6 +175,21 @@ describe('the web app', () => {
     await page.context().close();
   });
 
+  test('the ledger dashboard charts officers and money, and shows the mandate timeline, in French too', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signIn(page, server.url, 'usa.donor');
+    await page.getByRole('link', { name: 'Ledger' }).click();
+    await page.getByTestId('mandate-timeline').waitFor();
+    assert.match((await page.getByTestId('kpi-deployed').textContent()) ?? '', /^\d[\d,]*Officers deployed/);
+    assert.ok((await page.locator('figure.chart svg').count()) >= 3, 'officers over time, per nation, money');
+    await page.getByTestId('language-switch').selectOption('fr');
+    await page.getByRole('heading', { name: 'Registre de la mission' }).waitFor();
+    await page.getByText('Calendrier du mandat').waitFor();
+    await screenshot(page, 'ledger-fr');
+    await context.close();
+  });
+
   test('works on a 360-pixel-wide phone', async () => {
     const page = await openMap('hum.planner', { width: 360, height: 740 });
     const rendered = await renderedIncidents(page);
