@@ -6,6 +6,7 @@ import { registerLedger } from './commands/ledger.ts';
 import { registerNews } from './commands/news.ts';
 import { registerRoads } from './commands/roads.ts';
 import { registerServe } from './commands/serve.ts';
+import { registerSites } from './commands/sites.ts';
 import { reportError } from './context.ts';
 
 const program = new Command()
@@ -21,6 +22,7 @@ registerIncidents(program);
 registerLedger(program);
 registerNews(program);
 registerRoads(program);
+registerSites(program);
 (await import('./commands/import-export.ts')).registerImportExport(program);
 
 try {

@@ -3,6 +3,7 @@ import type { IncidentShareableTable, IncidentTables } from './tables/incidents.
 import type { LedgerShareableTable, LedgerTables } from './tables/ledger.ts';
 import type { OsintTables } from './tables/osint.ts';
 import type { RoadShareableTable, RoadTables } from './tables/roads.ts';
+import type { SitesShareableTable, SitesTables } from './tables/sites.ts';
 
 /*
  * The database as Kysely sees it. Portable column types on both dialects:
@@ -93,7 +94,7 @@ export interface NoticesTable {
   updated_at: string;
 }
 
-export interface DB extends LedgerTables, IncidentTables, RoadTables, AccountabilityTables, OsintTables {
+export interface DB extends LedgerTables, IncidentTables, RoadTables, AccountabilityTables, OsintTables, SitesTables {
   organisations: OrganisationsTable;
   users: UsersTable;
   user_roles: UserRolesTable;
@@ -106,4 +107,4 @@ export interface DB extends LedgerTables, IncidentTables, RoadTables, Accountabi
 }
 
 /** The tables whose rows carry a classification, an owner and a releasable-to list. */
-export type ShareableTable = 'notices' | LedgerShareableTable | IncidentShareableTable | RoadShareableTable | AccountabilityShareableTable;
+export type ShareableTable = 'notices' | LedgerShareableTable | IncidentShareableTable | RoadShareableTable | AccountabilityShareableTable | SitesShareableTable;

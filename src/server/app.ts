@@ -77,6 +77,8 @@ export async function buildApp(config: Config, { db }: AppDeps): Promise<Fastify
   await app.register((await import('../modules/incidents/formats/index.ts')).incidentFormatRoutes, { db });
 
   await app.register(accountabilityRoutes, { db, dataDir: config.dataDir });
+  await app.register((await import('../modules/sites/index.ts')).sitesRoutes, { db });
+  await app.register((await import('../modules/training/index.ts')).trainingRoutes, { db });
 
   if (serveWeb) await app.register(webApp, { root: webDist });
   return app;

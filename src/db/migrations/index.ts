@@ -5,6 +5,7 @@ import * as incidents from './0003_incidents.ts';
 import * as roads from './0004_roads.ts';
 import * as accountability from './0005_accountability.ts';
 import * as osint from './0006_osint.ts';
+import * as sites from './0007_sites.ts';
 
 /** Every migration, in order. Names sort; new ones go at the end. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004_roads': roads,
   '0005_accountability': accountability,
   '0006_osint': osint,
+  '0007_sites': sites,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -7,6 +7,8 @@ import { createOrganisation, createUser } from '../auth/index.ts';
 import { loadDemoIncidents } from '../incidents/index.ts';
 import { loadLedgerDemo } from '../ledger/index.ts';
 import { loadRoadsDemo } from '../roads/index.ts';
+import { loadSitesDemo } from '../sites/index.ts';
+import { loadTrainingDemo } from '../training/index.ts';
 import { DEMO_ORGANISATIONS, DEMO_USERS } from './organisations.ts';
 
 export interface DemoProps {
@@ -26,7 +28,7 @@ export interface DemoStepProps {
 type DemoStep = (props: DemoStepProps) => Promise<string>;
 
 /** Each module's demo loader, in dependency order. */
-const DEMO_STEPS: DemoStep[] = [loadLedgerDemo, loadDemoIncidents, loadRoadsDemo, loadAccountabilityDemo];
+const DEMO_STEPS: DemoStep[] = [loadLedgerDemo, loadDemoIncidents, loadRoadsDemo, loadAccountabilityDemo, loadSitesDemo, loadTrainingDemo];
 
 export interface DemoResult {
   password: string;

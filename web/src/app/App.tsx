@@ -11,6 +11,7 @@ const OperationalPicture = lazy(() => import('../map/OperationalPicture.tsx'));
 const VerificationQueue = lazy(() => import('../features/incidents/VerificationQueue.tsx'));
 const LedgerDashboard = lazy(() => import('../features/ledger/LedgerDashboard.tsx'));
 const RoutePlanner = lazy(() => import('../features/routes/RoutePlanner.tsx'));
+const SitesScreen = lazy(() => import('../features/sites/SitesScreen.tsx'));
 // The public complaint page (#/complaint) needs no account.
 const ComplaintPage = lazy(() => import('../features/complaints/ComplaintPage.tsx'));
 
@@ -31,6 +32,7 @@ export function App() {
           {screen === 'verify' && <VerificationQueue me={me} />}
           {screen === 'ledger' && <LedgerDashboard />}
           {screen === 'routes' && <RoutePlanner />}
+          {screen === 'sites' && <SitesScreen me={me} />}
         </Suspense>
       </main>
     </div>

@@ -5,7 +5,7 @@ import { LanguageSwitch } from './LanguageSwitch.tsx';
 import type { Screen } from './route.ts';
 import { useLogout } from './session.ts';
 
-const NAV: readonly Screen[] = ['map', 'verify', 'ledger', 'routes'];
+const NAV: readonly Screen[] = ['map', 'verify', 'ledger', 'routes', 'sites'];
 
 export function Header({ me, screen }: { me: Me; screen: Screen }) {
   const { t, f } = useI18n();

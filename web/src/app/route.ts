@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 
-export const SCREENS = ['map', 'verify', 'ledger', 'routes'] as const;
+export const SCREENS = ['map', 'verify', 'ledger', 'routes', 'sites'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 function screenOf(hash: string): Screen {
