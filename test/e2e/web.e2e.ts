@@ -117,7 +117,8 @@ describe('the web app', () => {
     await page.getByTestId('language-switch').selectOption('ht');
     await page.getByRole('link', { name: 'Sitiyasyon operasyonèl' }).waitFor();
     assert.equal(await page.locator('html').getAttribute('lang'), 'ht');
-    assert.ok(await page.getByText('Kidnaping').isVisible(), 'incident types in Creole');
+    assert.ok(await page.getByText('Kidnaping', { exact: true }).isVisible(), 'incident types in Creole');
+    assert.match((await page.getByTestId('incident-count').textContent()) ?? '', /ensidan sou/);
     assert.ok(await page.getByRole('button', { name: 'Rapòte yon ensidan' }).isVisible());
     await screenshot(page, 'map-kreyol');
     await page.context().close();

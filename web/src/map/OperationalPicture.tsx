@@ -11,6 +11,7 @@ import { ReportForm } from '../features/incidents/ReportForm.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { clusterCountMarkers, setIncidentData } from './incidentLayers.ts';
 import { filterIncidents, MAP_LIMIT, useMapIncidents, type IncidentFilter } from './incidents.ts';
+import { IncidentList } from './IncidentList.tsx';
 import { LayerPanel, type LayerToggle } from './LayerPanel.tsx';
 import { Marker, type GeoJSONSource, type MapLayerMouseEvent } from './maplibre.ts';
 import { OVERLAY_TOGGLES, overlayPopups, useOverlays } from './overlays.ts';
@@ -149,6 +150,15 @@ export default function OperationalPicture({ me }: { me: Me }) {
       {panelOpen && (
         <aside id="layer-panel" className="panel left" aria-label={t('layers.panel')}>
           <LayerPanel caps={caps} visible={visible} onToggle={toggle} filter={filter} onFilter={setFilter} actors={actors} />
+          {incidentsApi && (
+            <IncidentList
+              incidents={shown.features}
+              onSelect={(incident) => {
+                setSide({ kind: 'details', id: incident.id });
+                map?.easeTo({ center: incident.geometry.coordinates, zoom: Math.max(map.getZoom(), 14) });
+              }}
+            />
+          )}
         </aside>
       )}
       {side?.kind === 'details' && <IncidentDetails id={side.id} me={me} onClose={() => setSide(null)} />}

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import type { Me } from '../../../../src/shared/auth.ts';
 import { CLASSIFICATIONS } from '../../../../src/shared/access.ts';
 import { INCIDENT_TYPES, LOCATION_PRECISIONS, VERIFICATION_STATUSES, type HistoryEntry, type Incident } from '../../../../src/shared/incidents.ts';
@@ -15,10 +16,13 @@ export function IncidentDetails({ id, me, onClose }: { id: string; me: Me; onClo
   const incident = useQuery({ queryKey: ['incidents', 'one', id], queryFn: () => api<Incident>(`/api/v1/incidents/${encodeURIComponent(id)}`) });
   const history = useQuery({ queryKey: ['incidents', 'history', id], queryFn: () => api<HistoryEntry[]>(`/api/v1/incidents/${encodeURIComponent(id)}/history`) });
   const i = incident.data;
+  // Focus moves to the panel it opened, so that a keyboard or screen reader user lands on it.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [id]);
   return (
     <aside className="panel right details" aria-labelledby="details-title" data-testid="incident-details" data-incident-id={id}>
       <div className="panel-head">
-        <h2 id="details-title">{i ? i.title : t('details.title')}</h2>
+        <h2 id="details-title" ref={heading} tabIndex={-1}>{i ? i.title : t('details.title')}</h2>
         <button type="button" className="close" onClick={onClose} aria-label={t('common.close')}>
           ×
         </button>
