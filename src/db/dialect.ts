@@ -1,4 +1,5 @@
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
+import pg from 'pg';
 
 /*
  * The one place that knows SQLite from PostgreSQL. Modules and migrations ask
@@ -206,4 +207,103 @@ export function fullTextMatch(db: Kysely<any>, { alias, table, words }: { alias:
 export function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/*
+ * Change notifications between the processes that share one database, so that an instance learns
+ * at once what another committed. PostgreSQL: NOTIFY on a channel named after the schema, heard
+ * on a connection of the listener's own (LISTEN holds it). SQLite is one machine's file, written
+ * by one server: there is no channel, and other processes (the command line) are found by polling.
+ */
+
+const pgPools = new WeakMap<Kysely<any>, pg.Pool>();
+
+/** createDb hands over its pool: a listening connection copies its settings. */
+export function rememberPool(db: Kysely<any>, pool: pg.Pool): void {
+  pgPools.set(db, pool);
+}
+
+export interface ChangeChannel {
+  /** Sends the message to every listener of the database, this process's included. */
+  notify(message: string): Promise<void>;
+  /**
+   * Calls onMessage with each message until closed. A lost connection is opened again (with
+   * growing pauses while the database is away); onReconnect then says that messages may have
+   * been missed meanwhile.
+   */
+  listen(onMessage: (message: string) => void, onReconnect: () => void): Promise<{ close(): Promise<void> }>;
+}
+
+/** The database's change channel, or null where there is none (SQLite). */
+export function changeChannel(db: Kysely<any>): ChangeChannel | null {
+  const pool = pgPools.get(db);
+  if (!pool) return null;
+  let name: Promise<string> | undefined;
+  const channel = () =>
+    (name ??= sql<{ schema: string }>`select current_schema() as schema`.execute(db).then(
+      (result) => `konbit_changes:${result.rows[0]!.schema}`,
+      (error: unknown) => {
+        name = undefined;
+        throw error;
+      },
+    ));
+  return {
+    notify: async (message) => {
+      await sql`select pg_notify(${await channel()}, ${message})`.execute(db);
+    },
+    listen: async (onMessage, onReconnect) => listenOn(pool, await channel(), onMessage, onReconnect),
+  };
+}
+
+async function listenOn(pool: pg.Pool, channel: string, onMessage: (message: string) => void, onReconnect: () => void): Promise<{ close(): Promise<void> }> {
+  let client: pg.Client | null = null;
+  let closed = false;
+  let pause = 250;
+  const connect = async () => {
+    const next = new pg.Client(pool.options);
+    next.on('notification', (n) => {
+      if (n.channel === channel && n.payload !== undefined) onMessage(n.payload);
+    });
+    next.on('error', () => lost(next));
+    next.on('end', () => lost(next));
+    try {
+      await next.connect();
+      await next.query(`listen ${pg.escapeIdentifier(channel)}`);
+      // Listening alone never keeps a process alive: the server's sockets or the caller's work do.
+      (next.connection.stream as { unref?: () => void }).unref?.();
+    } catch (error) {
+      void next.end().catch(() => {});
+      throw error;
+    }
+    client = next;
+  };
+  const lost = (which: pg.Client) => {
+    if (closed || client !== which) return;
+    client = null;
+    void which.end().catch(() => {});
+    retry();
+  };
+  const retry = () => {
+    setTimeout(() => {
+      if (closed) return;
+      connect().then(
+        () => {
+          pause = 250;
+          if (closed) void client?.end().catch(() => {});
+          else onReconnect();
+        },
+        () => {
+          pause = Math.min(pause * 2, 10_000);
+          retry();
+        },
+      );
+    }, pause).unref();
+  };
+  await connect();
+  return {
+    close: async () => {
+      closed = true;
+      await client?.end().catch(() => {});
+    },
+  };
 }

@@ -3,11 +3,12 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { rememberPool } from './dialect.ts';
 import { LATEST_MIGRATION, migrationProvider } from './migrations/index.ts';
 import type { DB } from './schema.ts';
 
 export type { DB, ShareableTable } from './schema.ts';
-export { dialectOf, lockForSerialWrite, type DialectName } from './dialect.ts';
+export { changeChannel, dialectOf, lockForSerialWrite, type ChangeChannel, type DialectName } from './dialect.ts';
 
 export type Db = Kysely<DB>;
 
@@ -39,6 +40,7 @@ export function createDb(options: DbOptions): Db {
   // query reports the outage instead.
   pool.on('error', () => {});
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  rememberPool(db, pool);
   const ownSchema = options.searchPath?.split(',')[0]?.trim();
   if (ownSchema && ownSchema !== 'public') migrationSchemas.set(db, ownSchema);
   return db;

@@ -18,6 +18,7 @@ import { osintRoutes } from '../modules/osint/index.ts';
 import { roadsRoutes } from '../modules/roads/index.ts';
 import type { Config } from './config.ts';
 import { installErrorHandling } from './errors.ts';
+import { fanoutPlugin } from './fanout.ts';
 import { healthRoutes } from './health.ts';
 import { webApp } from './web.ts';
 
@@ -70,6 +71,8 @@ export async function buildApp(config: Config, { db }: AppDeps): Promise<Fastify
   await app.register(authRoutes, { db, sessionHours: config.sessionHours, cookieSecure: config.cookieSecure });
   await app.register(noticesRoutes, { db });
   await app.register(incidentsRoutes, { db, datasetsDir: config.datasetsDir });
+  // Live events reach the other instances sharing the database (PostgreSQL LISTEN/NOTIFY).
+  await app.register(fanoutPlugin, { db });
   await app.register(ledgerRoutes, { db });
   await app.register(basemapRoutes, { datasetsDir: config.datasetsDir, db });
   await app.register(roadsRoutes, { db, datasetsDir: config.datasetsDir });
