@@ -24,6 +24,7 @@ registerNews(program);
 registerRoads(program);
 registerSites(program);
 (await import('./commands/import-export.ts')).registerImportExport(program);
+(await import('./commands/report.ts')).registerReport(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -82,6 +82,7 @@ export async function buildApp(config: Config, { db }: AppDeps): Promise<Fastify
   await app.register(accountabilityRoutes, { db, dataDir: config.dataDir });
   await app.register((await import('../modules/sites/index.ts')).sitesRoutes, { db });
   await app.register((await import('../modules/training/index.ts')).trainingRoutes, { db });
+  await app.register((await import('../modules/reports/index.ts')).reportsRoutes, { db, datasetsDir: config.datasetsDir });
 
   if (serveWeb) await app.register(webApp, { root: webDist });
   return app;
