@@ -1,7 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Migrator } from 'kysely';
-import { migrateToLatest, type Db } from '../../db/index.ts';
-import { migrationProvider } from '../../db/migrations/index.ts';
+import { migrateToLatest, migrator, type Db } from '../../db/index.ts';
 import { loadAccountabilityDemo } from '../accountability/index.ts';
 import { createOrganisation, createUser } from '../auth/index.ts';
 import { loadDemoIncidents } from '../incidents/index.ts';
@@ -54,9 +52,9 @@ export async function seedDemo({ db, password, datasetsDir, log = () => {} }: De
 
 /** Empties the database (every migration down, then up) and loads the demo. */
 export async function resetToDemo(props: DemoProps): Promise<DemoResult> {
-  const migrator = new Migrator({ db: props.db, provider: migrationProvider });
+  const down = migrator(props.db);
   for (;;) {
-    const { error, results } = await migrator.migrateDown();
+    const { error, results } = await down.migrateDown();
     if (error) throw error;
     if (!results || results.length === 0) break;
   }
