@@ -36,9 +36,11 @@ export function createDb(options: DbOptions): Db {
     max: options.poolSize ?? 10,
     ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
   });
-  // An idle client that loses its server must not crash the process; the next
-  // query reports the outage instead.
+  // A client that loses its server must not crash the process, whether idle or
+  // checked out between two queries (pg emits 'error' then, and a checked-out
+  // client has no listener of the pool's): the next query reports the outage.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   rememberPool(db, pool);
   const ownSchema = options.searchPath?.split(',')[0]?.trim();

@@ -49,7 +49,7 @@ function toAppError(error: FastifyError): AppError {
   const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
   if (mapped) return new AppError(mapped, error.message);
   if (error.statusCode === 429) return new AppError('RATE_LIMITED', error.message);
-  if (DATABASE_DOWN.has(error.code ?? '') || /Connection terminated|connect ECONNREFUSED/.test(error.message)) {
+  if (DATABASE_DOWN.has(error.code ?? '') || /Connection terminated|connect ECONNREFUSED|is not queryable/.test(error.message)) {
     return new AppError('DATABASE_UNAVAILABLE', 'the database is unavailable; try again shortly');
   }
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return new AppError('BAD_REQUEST', error.message);

@@ -22,6 +22,11 @@ export async function insertActors(trx: Db, rows: readonly ActorsTable[]): Promi
   for (const chunk of chunks(rows, 500)) await trx.insertInto('actors').values(chunk).execute();
 }
 
+/** Inserts the actors whose name is not registered yet: a row another report committed meanwhile stays. */
+export async function insertMissingActors(trx: Db, rows: readonly ActorsTable[]): Promise<void> {
+  for (const chunk of chunks(rows, 500)) await trx.insertInto('actors').values(chunk).onConflict((oc) => oc.column('name_key').doNothing()).execute();
+}
+
 export async function setKind(trx: Db, id: string, kind: string, at: string): Promise<void> {
   await trx.updateTable('actors').set({ kind, updated_at: at }).where('id', '=', id).execute();
 }

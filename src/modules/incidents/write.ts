@@ -52,7 +52,16 @@ export async function resolveActors(trx: Db, named: readonly { name: string; kin
       refs.set(key, { id: found.id, name: found.name, kind: found.kind });
     }
   }
-  await actorsRepo.insertActors(trx, fresh);
+  // Concurrent reports may name the same new actor (PostgreSQL runs them side by side): the first
+  // to commit registers it, and the others use its row.
+  await actorsRepo.insertMissingActors(trx, fresh);
+  if (fresh.length > 0) {
+    const stored = await actorsRepo.findByKeys(trx, fresh.map((row) => row.name_key));
+    for (const row of fresh) {
+      const winner = stored.get(row.name_key)!;
+      refs.set(row.name_key, { id: winner.id, name: winner.name, kind: winner.kind });
+    }
+  }
   return refs;
 }
 
