@@ -17,7 +17,7 @@ import { noticesRoutes } from '../modules/notices/index.ts';
 import { osintRoutes } from '../modules/osint/index.ts';
 import { roadsRoutes } from '../modules/roads/index.ts';
 import type { Config } from './config.ts';
-import { installErrorHandling } from './errors.ts';
+import { frameworkErrors, installErrorHandling } from './errors.ts';
 import { fanoutPlugin } from './fanout.ts';
 import { healthRoutes } from './health.ts';
 import { webApp } from './web.ts';
@@ -33,6 +33,7 @@ export async function buildApp(config: Config, { db }: AppDeps): Promise<Fastify
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     genReqId: () => crypto.randomUUID(),
+    frameworkErrors,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

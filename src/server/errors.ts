@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
 import { AppError, type ErrorCode } from '../shared/errors.ts';
@@ -24,6 +24,14 @@ export function installErrorHandling(app: FastifyInstance, { spaFallback }: { sp
     if (spaFallback && request.method === 'GET' && !/^\/(api|docs)\//.test(request.url)) return reply.sendFile('index.html');
     return reply.code(404).send({ error: { code: 'NOT_FOUND', message: `no route ${request.method} ${request.url.split('?')[0]}`, details: null } });
   });
+}
+
+/**
+ * Errors Fastify meets before any route runs (a path parameter over the router's length limit, a
+ * malformed URL): answered in the same shape as every other failure, with Fastify's status.
+ */
+export function frameworkErrors(error: FastifyError, _request: unknown, reply: FastifyReply): void {
+  void reply.code(error.statusCode ?? 400).send({ error: { code: 'BAD_REQUEST', message: error.message, details: null } });
 }
 
 const DATABASE_DOWN = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004', 'SQLITE_BUSY']);

@@ -18,7 +18,8 @@ export class SkipTally {
       this.entries.set(key, entry);
     }
     entry.count += count;
-    if (wayId !== undefined && entry.sampleWayIds.length < SAMPLE_LIMIT && !entry.sampleWayIds.includes(wayId)) {
+    // A way whose id is not a number (a broken file) is counted, not sampled: NaN is no id to show.
+    if (wayId !== undefined && Number.isFinite(wayId) && entry.sampleWayIds.length < SAMPLE_LIMIT && !entry.sampleWayIds.includes(wayId)) {
       entry.sampleWayIds.push(wayId);
     }
   }
