@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import type { FuzzWorld } from './world.ts';
 import { fromSchema, hostileJson, nastyString } from './inputs.ts';
@@ -83,6 +84,8 @@ export async function runTarget(world: FuzzWorld, target: Target, cases: number,
     { numRuns: cases, seed, endOnFailure: true },
   );
   const counterexample = result.counterexample?.[0] as Case | undefined;
+  // KONBIT_FUZZ_DUMP=FILE keeps the whole failing request body, to replay it by hand.
+  if (counterexample && process.env.KONBIT_FUZZ_DUMP) writeFileSync(process.env.KONBIT_FUZZ_DUMP, String(counterexample.request.payload ?? ''));
   const failure = result.failed
     ? `${result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance)} — ${counterexample?.request.method} ${counterexample?.request.url} ${String(counterexample?.request.payload ?? '').slice(0, 400)}`
     : null;

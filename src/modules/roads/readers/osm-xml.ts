@@ -52,6 +52,7 @@ function asXmlError(error: unknown, location: RoadImportErrorLocation): RoadImpo
 
 const DELETED = { code: 'deleted-object', reason: 'object marked deleted (JOSM action="delete" or visible="false")', unit: 'objects' } as const;
 const BAD_NODE = { code: 'invalid-node', reason: 'node without a valid id, lat and lon', unit: 'objects' } as const;
+const BAD_WAY = { code: 'invalid-way', reason: 'way without a valid id', unit: 'ways' } as const;
 
 /** Turns saxes element events into nodes and ways. */
 class OsmXmlCollector {
@@ -92,6 +93,7 @@ class OsmXmlCollector {
   close(tag: SaxesTagPlain): void {
     if (tag.name !== 'way' || !this.way) return;
     if (this.wayDeleted) countRawSkip(this.raw.skipped, DELETED);
+    else if (!Number.isFinite(this.way.id)) countRawSkip(this.raw.skipped, BAD_WAY);
     else addRawWay(this.raw, this.way);
     this.way = undefined;
   }
