@@ -1,9 +1,11 @@
 import { Command } from 'commander';
 import { registerAccountability } from './commands/accountability.ts';
 import { registerAdmin } from './commands/admin.ts';
+import { registerImportExport } from './commands/import-export.ts';
 import { registerIncidents } from './commands/incidents.ts';
 import { registerLedger } from './commands/ledger.ts';
 import { registerNews } from './commands/news.ts';
+import { registerReport } from './commands/report.ts';
 import { registerRoads } from './commands/roads.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerSites } from './commands/sites.ts';
@@ -23,8 +25,8 @@ registerLedger(program);
 registerNews(program);
 registerRoads(program);
 registerSites(program);
-(await import('./commands/import-export.ts')).registerImportExport(program);
-(await import('./commands/report.ts')).registerReport(program);
+registerImportExport(program);
+registerReport(program);
 
 try {
   await program.parseAsync(process.argv);

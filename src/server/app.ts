@@ -16,6 +16,10 @@ import { incidentsRoutes } from '../modules/incidents/index.ts';
 import { noticesRoutes } from '../modules/notices/index.ts';
 import { osintRoutes } from '../modules/osint/index.ts';
 import { roadsRoutes } from '../modules/roads/index.ts';
+import { incidentFormatRoutes } from '../modules/incidents/formats/index.ts';
+import { sitesRoutes } from '../modules/sites/index.ts';
+import { trainingRoutes } from '../modules/training/index.ts';
+import { reportsRoutes } from '../modules/reports/index.ts';
 import type { Config } from './config.ts';
 import { frameworkErrors, installErrorHandling } from './errors.ts';
 import { fanoutPlugin } from './fanout.ts';
@@ -78,12 +82,12 @@ export async function buildApp(config: Config, { db }: AppDeps): Promise<Fastify
   await app.register(basemapRoutes, { datasetsDir: config.datasetsDir, db });
   await app.register(roadsRoutes, { db, datasetsDir: config.datasetsDir });
   await app.register(osintRoutes, { db, datasetsDir: config.datasetsDir });
-  await app.register((await import('../modules/incidents/formats/index.ts')).incidentFormatRoutes, { db });
+  await app.register(incidentFormatRoutes, { db });
 
   await app.register(accountabilityRoutes, { db, dataDir: config.dataDir });
-  await app.register((await import('../modules/sites/index.ts')).sitesRoutes, { db });
-  await app.register((await import('../modules/training/index.ts')).trainingRoutes, { db });
-  await app.register((await import('../modules/reports/index.ts')).reportsRoutes, { db, datasetsDir: config.datasetsDir });
+  await app.register(sitesRoutes, { db });
+  await app.register(trainingRoutes, { db });
+  await app.register(reportsRoutes, { db, datasetsDir: config.datasetsDir });
 
   if (serveWeb) await app.register(webApp, { root: webDist });
   return app;
