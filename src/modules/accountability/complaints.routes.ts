@@ -7,7 +7,8 @@ import type { Db } from '../../db/index.ts';
 import type { ComplaintGatewaysTable } from '../../db/tables/accountability.ts';
 import type { RotatingSalt } from './client-key.ts';
 import { LIMITS, addAttachment, addInformation, complaintStatus, fileComplaint } from './complaints.service.ts';
-import { authenticateGateway, presentedSecret, receiveGatewayMessage } from './gateway.service.ts';
+import { presentedSecret } from './gateway-secret.ts';
+import { authenticateGateway, receiveGatewayMessage } from './gateway.service.ts';
 import { complaintStatistics } from './statistics.service.ts';
 import type { AttachmentStore } from './storage.ts';
 

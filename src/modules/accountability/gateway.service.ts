@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { COMPLAINT_STATUSES, GatewayInput, GatewayMessage, type Gateway, type GatewayReply } from '../../shared/accountability.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
 import type { Db } from '../../db/index.ts';
@@ -6,7 +6,8 @@ import type { ComplaintGatewaysTable } from '../../db/tables/accountability.ts';
 import { appendAudit, type Actor } from '../auth/index.ts';
 import { requireOversight } from './accountability.policy.ts';
 import * as repo from './complaints.repo.ts';
-import { addInformation, complaintStatus, fileComplaint, sha256 } from './complaints.service.ts';
+import { addInformation, complaintStatus, fileComplaint } from './complaints.service.ts';
+import { gatewayMessageKey, gatewaySecretMatches, gatewayUnauthorised, isGatewayId, newGatewaySecret } from './gateway-secret.ts';
 import { leadingReceipt } from './receipts.ts';
 
 /*
@@ -19,30 +20,11 @@ import { leadingReceipt } from './receipts.ts';
  * complaint's contact, for the assigned investigators only.
  */
 
-function digest(secret: string): Buffer {
-  return createHash('sha256').update(secret).digest();
-}
-
-const UNAUTHORISED = () => new AppError('UNAUTHENTICATED', 'wrong or missing gateway secret: send it as "Authorization: Bearer <secret>"');
-// Compared against when the gateway does not exist, so that an unknown id costs the same time as a known one.
-const DUMMY_DIGEST = digest(randomBytes(32).toString('hex'));
-
 /** The gateway whose id and secret these are; a 401 for a wrong secret, an unknown id or a disabled gateway alike. */
 export async function authenticateGateway({ db, gatewayId, secret }: { db: Db; gatewayId: string; secret: string | undefined }): Promise<ComplaintGatewaysTable> {
-  const gateway = /^[0-9a-f-]{36}$/.test(gatewayId) ? await repo.findGateway(db, gatewayId) : undefined;
-  const expected = gateway ? Buffer.from(gateway.secret_hash, 'hex') : DUMMY_DIGEST;
-  const presented = digest(secret ?? '');
-  const matches = expected.length === presented.length && timingSafeEqual(expected, presented);
-  if (!gateway || !matches || !secret || gateway.disabled) throw UNAUTHORISED();
+  const gateway = isGatewayId(gatewayId) ? await repo.findGateway(db, gatewayId) : undefined;
+  if (!gatewaySecretMatches(gateway?.secret_hash, secret) || !gateway || gateway.disabled) throw gatewayUnauthorised();
   return gateway;
-}
-
-/** The secret from an `Authorization: Bearer` or `X-Konbit-Gateway-Secret` header. */
-export function presentedSecret(headers: Record<string, string | string[] | undefined>): string | undefined {
-  const authorization = headers.authorization;
-  if (typeof authorization === 'string' && /^Bearer /i.test(authorization)) return authorization.slice(7).trim();
-  const header = headers['x-konbit-gateway-secret'];
-  return typeof header === 'string' ? header : undefined;
 }
 
 function reply(action: GatewayReply['action'], replies: GatewayReply['replies']): GatewayReply {
@@ -52,7 +34,7 @@ function reply(action: GatewayReply['action'], replies: GatewayReply['replies'])
 /** Takes one message from an authenticated gateway. A replay of the same message is answered without filing it again. */
 export async function receiveGatewayMessage({ db, gateway, message, now = new Date() }: { db: Db; gateway: ComplaintGatewaysTable; message: GatewayMessage; now?: Date }): Promise<GatewayReply> {
   const parsed = GatewayMessage.parse(message);
-  const fresh = await repo.rememberGatewayMessage(db, gateway.id, sha256(parsed.id !== undefined ? `id:${parsed.id}` : `${parsed.from}\n${parsed.received_at}\n${parsed.text}`), now.toISOString());
+  const fresh = await repo.rememberGatewayMessage(db, gateway.id, gatewayMessageKey(parsed), now.toISOString());
   if (!fresh) return reply('duplicate', { ht: 'Nou te deja resevwa mesaj sa a.', fr: 'Ce message a déjà été reçu.', en: 'This message was already received.' });
   const channel = parsed.channel ?? (gateway.channel === 'whatsapp' ? 'whatsapp' : 'sms');
 
@@ -97,8 +79,8 @@ function present(row: ComplaintGatewaysTable): Gateway {
 export async function createGateway({ db, actor, input }: { db: Db; actor: Actor | null; input: GatewayInput }): Promise<{ gateway: Gateway; secret: string; url: string }> {
   const by = await requireOversight(db, actor);
   const parsed = GatewayInput.parse(input);
-  const secret = randomBytes(32).toString('base64url');
-  const row = { id: randomUUID(), name: parsed.name, channel: parsed.channel, secret_hash: digest(secret).toString('hex'), disabled: 0, created_by: by.userId, created_at: new Date().toISOString() };
+  const { secret, secretHash } = newGatewaySecret();
+  const row = { id: randomUUID(), name: parsed.name, channel: parsed.channel, secret_hash: secretHash, disabled: 0, created_by: by.userId, created_at: new Date().toISOString() };
   await db.transaction().execute(async (trx) => {
     if ((await repo.listGateways(trx)).some((g) => g.name === row.name)) throw new AppError('CONFLICT', `a gateway named ${row.name} exists already`);
     await repo.insertGateway(trx, row);
