@@ -145,14 +145,15 @@ function expandRoute(query: Query, source: number, target: number, goal: number)
   return routeAlong(chains, source, edges, multipliers);
 }
 
-// Appends chain positions [from, to) in driving order: ascending, or descending when backwards.
-function pushChainEdges(chains: ChainGraph, out: number[], chain: number, from: number, to: number, backwards: boolean): void {
+/** Appends chain positions [from, to) in driving order: ascending, or descending when backwards. */
+export function pushChainEdges(chains: ChainGraph, out: number[], chain: number, from: number, to: number, backwards: boolean): void {
   const offset = chains.chainFirst[chain]!;
   if (backwards) for (let i = to - 1; i >= from; i--) out.push(chains.chainEdges[offset + i]!);
   else for (let i = from; i < to; i++) out.push(chains.chainEdges[offset + i]!);
 }
 
-function routeAlong(chains: ChainGraph, source: number, edgeList: number[], multipliers: Float64Array): Route {
+/** The route along input edges from source, its cost summed edge by edge in driving order. */
+export function routeAlong(chains: ChainGraph, source: number, edgeList: number[], multipliers: Float64Array): Route {
   const { edgeFrom, edgeTo, edgeSeconds, edgeMeters } = chains.graph;
   const nodes = new Uint32Array(edgeList.length + 1);
   const edges = Uint32Array.from(edgeList);

@@ -2,7 +2,9 @@
 // Router bundles the prepared structures; the functions below it are the parts, for callers
 // (and benches) that need one of them alone.
 export { Router } from './router.ts';
-export type { RouterOptions } from './router.ts';
+export type { RouterOptions, Weights } from './router.ts';
+export { Weighting } from './weighting.ts';
+export { CchTopology } from './cch.ts';
 export { RoadGraph, reverseAdjacency, adjacencyBytes } from './road-graph.ts';
 export type { RoadGraphInput, Adjacency } from './road-graph.ts';
 export { createMultipliers, setMultiplier, assertMultipliers, EdgeAreaIndex } from './multipliers.ts';

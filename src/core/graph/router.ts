@@ -1,7 +1,11 @@
 // One object holding everything prepared for a road graph, for callers that want routes rather
-// than parts: the junction graph, the landmarks and, built on first use, the spatial indexes.
-// The multipliers stay with the caller: one Router serves any number of risk pictures (per
-// releasability audience, say) with no copy and no rebuild.
+// than parts: the junction graph, the landmarks, the contraction hierarchy and, built on first
+// use, the spatial indexes. The multipliers stay with the caller: one Router serves any number of
+// risk pictures (per releasability audience, say). A picture that will be queried more than a
+// few times is prepared once (`prepare`: the hierarchy customized with it, about a millisecond on
+// a metro network) and then answers each query with two walks up the hierarchy; raw multipliers
+// (alternatives' penalised copies, say) are searched by ALT on the junction graph with nothing
+// prepared.
 
 import type { RoadGraph } from './road-graph.ts';
 import type { Route } from './search-space.ts';
@@ -15,6 +19,13 @@ import { reachableFrom } from './dijkstra.ts';
 import { EdgeAreaIndex } from './multipliers.ts';
 import { NodeIndex } from './node-index.ts';
 import type { NearestNode } from './node-index.ts';
+import { assertMultipliers } from './multipliers.ts';
+import { CchTopology } from './cch.ts';
+import { customize } from './cch-metric.ts';
+import { cchRoute } from './cch-query.ts';
+import { altRoute } from './alt.ts';
+import { assertNode } from './search-space.ts';
+import { Weighting, chainCosts } from './weighting.ts';
 
 /** Options of Router. */
 export interface RouterOptions {
@@ -22,33 +33,78 @@ export interface RouterOptions {
   landmarks?: number;
   /** Landmarks consulted per query (default 6). */
   activeLandmarks?: number;
+  /**
+   * Largest junction graph given a contraction hierarchy (default 200,000 junctions); above it,
+   * prepared pictures are searched by ALT.
+   */
+  hierarchyLimit?: number;
 }
+
+/** Multipliers as given (searched as they are) or prepared by Router.prepare. */
+export type Weights = Float64Array | Weighting;
 
 /** Routing over one road graph: ALT on the junction graph, alternatives, isochrones, snapping. */
 export class Router {
   readonly graph: RoadGraph;
   readonly chains: ChainGraph;
   readonly landmarks: Landmarks;
+  /** The contraction hierarchy of the junction graph; null above hierarchyLimit junctions. */
+  readonly hierarchy: CchTopology | null;
   private readonly activeLandmarks: number;
+  /** Where degree-2 contraction saves little (grids), ALT on the full graph is quicker. */
+  private readonly altOnJunctions: boolean;
   private areaIndex: EdgeAreaIndex | null = null;
   private nodeIndex: NodeIndex | null = null;
 
-  /** Contracts the chains and computes the landmarks (two Dijkstras per landmark). */
+  /**
+   * Contracts the chains, computes the landmarks (two Dijkstras per landmark) and orders and
+   * contracts the junction graph into a hierarchy.
+   */
   constructor(graph: RoadGraph, options: RouterOptions = {}) {
     this.graph = graph;
     this.chains = new ChainGraph(graph);
     this.landmarks = buildLandmarks(graph, { count: options.landmarks ?? 16 });
     this.activeLandmarks = options.activeLandmarks ?? 6;
+    this.altOnJunctions = this.chains.junctionCount < 0.6 * graph.nodeCount;
+    this.hierarchy = this.chains.junctionCount <= (options.hierarchyLimit ?? 200_000) ? new CchTopology(this.chains) : null;
   }
 
-  /** Cheapest route under the multipliers, or null when the target cannot be reached. */
-  route(source: number, target: number, multipliers: Float64Array): Route | null {
-    return chainRoute(this.chains, this.landmarks, source, target, multipliers, { activeLandmarks: this.activeLandmarks });
+  /**
+   * Prepares multipliers for many queries: copies them and customizes the hierarchy with them.
+   * Prepare again after changing them; the weighting keeps answering for the old values.
+   */
+  prepare(multipliers: Float64Array): Weighting {
+    assertMultipliers(this.graph, multipliers);
+    const copy = multipliers.slice();
+    const costs = chainCosts(this.chains, copy);
+    return new Weighting(this, copy, costs, this.hierarchy ? customize(this.hierarchy, costs) : null);
   }
 
-  /** The best route and up to count - 1 meaningfully different ones (see alternativeRoutes). */
-  alternatives(source: number, target: number, multipliers: Float64Array, options?: AlternativeOptions): Route[] {
-    return alternativeRoutes(this.graph, (s, t, m) => this.route(s, t, m), source, target, multipliers, options);
+  /** Cheapest route under the weights, or null when the target cannot be reached. */
+  route(source: number, target: number, weights: Weights): Route | null {
+    if (!(weights instanceof Weighting)) return this.search(source, target, weights);
+    if (weights.owner !== this) throw new Error('this weighting was prepared by another router: use router.prepare(multipliers).');
+    if (!weights.metric) return this.search(source, target, weights.multipliers);
+    assertNode(this.graph, source, 'source');
+    assertNode(this.graph, target, 'target');
+    return cchRoute(this.hierarchy!, weights.metric, weights.multipliers, source, target);
+  }
+
+  /**
+   * The best route and up to count - 1 meaningfully different ones (see alternativeRoutes); the
+   * best through the prepared weighting when given one, the penalised searches by ALT.
+   */
+  alternatives(source: number, target: number, weights: Weights, options?: AlternativeOptions): Route[] {
+    const multipliers = weights instanceof Weighting ? weights.multipliers : weights;
+    return alternativeRoutes(this.graph, (s, t, m) => this.route(s, t, m === multipliers ? weights : m), source, target, multipliers, options);
+  }
+
+  // ALT on raw multipliers: on the junction graph where chains fold most nodes away, else on the full graph.
+  private search(source: number, target: number, multipliers: Float64Array): Route | null {
+    const options = { activeLandmarks: this.activeLandmarks };
+    return this.altOnJunctions
+      ? chainRoute(this.chains, this.landmarks, source, target, multipliers, options)
+      : altRoute(this.graph, this.landmarks, source, target, multipliers, options);
   }
 
   /** Travel time from source to every node, Infinity where unreachable or beyond maxSeconds. */
@@ -68,7 +124,7 @@ export class Router {
 
   /** Bytes held by the graph and everything prepared for it. */
   get memoryBytes(): number {
-    return this.graph.memoryBytes + this.chains.memoryBytes + this.landmarks.memoryBytes +
+    return this.graph.memoryBytes + this.chains.memoryBytes + this.landmarks.memoryBytes + (this.hierarchy?.memoryBytes ?? 0) +
       (this.areaIndex?.memoryBytes ?? 0) + (this.nodeIndex?.memoryBytes ?? 0);
   }
 }

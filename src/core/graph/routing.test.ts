@@ -22,6 +22,7 @@ const engines: [string, (s: number, t: number, m: Float64Array) => Route | null]
   ['ALT on junctions', (s, t, m) => chainRoute(chains, landmarks, s, t, m)],
   ['Dijkstra on junctions', (s, t, m) => chainRoute(chains, null, s, t, m)],
   ['Router', (s, t, m) => router.route(s, t, m)],
+  ['Router, prepared (contraction hierarchy)', (s, t, m) => router.route(s, t, router.prepare(m))],
 ];
 
 for (const [name, route] of engines) {
