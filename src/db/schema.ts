@@ -1,4 +1,5 @@
 import type { AccountabilityShareableTable, AccountabilityTables } from './tables/accountability.ts';
+import type { IdempotencyTables } from './tables/idempotency.ts';
 import type { IncidentShareableTable, IncidentTables } from './tables/incidents.ts';
 import type { LedgerShareableTable, LedgerTables } from './tables/ledger.ts';
 import type { OsintTables } from './tables/osint.ts';
@@ -94,7 +95,7 @@ export interface NoticesTable {
   updated_at: string;
 }
 
-export interface DB extends LedgerTables, IncidentTables, RoadTables, AccountabilityTables, OsintTables, SitesTables {
+export interface DB extends LedgerTables, IncidentTables, RoadTables, AccountabilityTables, OsintTables, SitesTables, IdempotencyTables {
   organisations: OrganisationsTable;
   users: UsersTable;
   user_roles: UserRolesTable;

@@ -4,6 +4,7 @@ import { Roadblock, RoadblockInput, RoadblockUpdate } from '../../shared/roads.t
 import type { Db } from '../../db/index.ts';
 import type { RoadblocksTable } from '../../db/tables/roads.ts';
 import { appendAudit, type Actor, type Viewer } from '../auth/index.ts';
+import { runOnce } from '../idempotency/index.ts';
 import { isoTime, ownerOf, releaseCodes, writeReleases } from './labels.ts';
 import * as repo from './roadblocks.repo.ts';
 import { viewerOf } from './roads.policy.ts';
@@ -47,25 +48,34 @@ export interface CreateRoadblockProps {
   input: RoadblockInput;
   /** The owner when the system writes (actor null). */
   ownerCode?: string;
+  /** The client's Idempotency-Key: a retry with the same key writes nothing and gets the first answer. */
+  idempotencyKey?: string | undefined;
 }
 
 /** Records a roadblock or checkpoint. */
-export async function createRoadblock({ db, actor, input, ownerCode }: CreateRoadblockProps): Promise<Roadblock> {
+export async function createRoadblock(props: CreateRoadblockProps): Promise<Roadblock> {
+  return (await reportRoadblock(props)).roadblock;
+}
+
+/** Records a roadblock once per idempotency key; `replayed` when the key had been seen. */
+export async function reportRoadblock({ db, actor, input, ownerCode, idempotencyKey }: CreateRoadblockProps): Promise<{ roadblock: Roadblock; replayed: boolean }> {
   const parsed = RoadblockInput.parse(input);
-  const now = isoTime(Date.now());
-  const ownerId = await ownerOf(db, actor, ownerCode);
-  const row: RoadblocksTable = {
-    id: randomUUID(), kind: parsed.kind, status: 'active', lon: parsed.lon, lat: parsed.lat, radius_m: parsed.radiusMeters,
-    description: parsed.description, group_name: parsed.group, reported_at: isoTime(parsed.reportedAt ?? now), confirmed_at: null,
-    stale_after_hours: parsed.staleAfterHours, cleared_at: null, incident_id: parsed.incidentId ?? null, illustrative: parsed.illustrative ? 1 : 0,
-    version: 1, classification: parsed.classification, owner_org_id: ownerId, created_by: actor?.userId ?? null, created_at: now, updated_at: now,
-  };
-  await db.transaction().execute(async (trx) => {
+  const once = { db, userId: actor?.userId, key: idempotencyKey, operation: 'roadblock.create', request: parsed, statusCode: 201 };
+  const { value, replayed } = await runOnce(once, async (trx) => {
+    const now = isoTime(Date.now());
+    const ownerId = await ownerOf(trx, actor, ownerCode);
+    const row: RoadblocksTable = {
+      id: randomUUID(), kind: parsed.kind, status: 'active', lon: parsed.lon, lat: parsed.lat, radius_m: parsed.radiusMeters,
+      description: parsed.description, group_name: parsed.group, reported_at: isoTime(parsed.reportedAt ?? now), confirmed_at: null,
+      stale_after_hours: parsed.staleAfterHours, cleared_at: null, incident_id: parsed.incidentId ?? null, illustrative: parsed.illustrative ? 1 : 0,
+      version: 1, classification: parsed.classification, owner_org_id: ownerId, created_by: actor?.userId ?? null, created_at: now, updated_at: now,
+    };
     await repo.insert(trx, row);
     await writeReleases(trx, 'roadblocks', row.id, parsed.classification, parsed.releasableTo);
     await appendAudit(trx, { actor, action: 'create', entityType: 'roadblock', entityId: row.id, details: { kind: row.kind, lon: row.lon, lat: row.lat, classification: row.classification } });
+    return getRoadblock({ db: trx, viewer: viewerOf(actor, ownerId), id: row.id });
   });
-  return getRoadblock({ db, viewer: viewerOf(actor, ownerId), id: row.id });
+  return { roadblock: value, replayed };
 }
 
 async function change(db: Db, actor: Actor | null, id: string, action: 'confirm' | 'clear', input: unknown): Promise<Roadblock> {

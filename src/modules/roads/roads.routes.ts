@@ -13,11 +13,12 @@ import {
 } from '../../shared/roads.ts';
 import type { Db } from '../../db/index.ts';
 import { actorOf } from '../auth/index.ts';
+import { IdempotencyHeaders, REPLAYED_HEADER } from '../idempotency/index.ts';
 import { areasGeoJson, importAreas } from './areas.geojson.ts';
 import { areaHistory, createArea, getArea, listAreas, updateArea, withdrawArea } from './areas.service.ts';
 import { deleteNetwork, getNetwork, importNetwork, listNetworks } from './networks.service.ts';
 import { createOverride, getOverride, liftOverride, listOverrides } from './overrides.service.ts';
-import { clearRoadblock, confirmRoadblock, createRoadblock, getRoadblock, listRoadblocks, roadblocksGeoJson } from './roadblocks.service.ts';
+import { clearRoadblock, confirmRoadblock, getRoadblock, listRoadblocks, reportRoadblock, roadblocksGeoJson } from './roadblocks.service.ts';
 import { AREA_WRITERS, NETWORK_ADMINS, OVERRIDE_WRITERS, ROADBLOCK_WRITERS } from './roads.policy.ts';
 import { planRoute, reachability } from './routing.service.ts';
 import { keyRoads, roadStatusGeoJson } from './status.service.ts';
@@ -121,9 +122,14 @@ export async function roadsRoutes(app: FastifyInstance, { db, datasetsDir, uploa
     reply.type('application/geo+json').send(await roadblocksGeoJson({ db, viewer: request.viewer, asOf: request.query.asOf })),
   );
   api.get('/api/v1/roads/roadblocks/:id', { config: read, schema: { tags, params: Id, response: { 200: Roadblock } } }, async (request) => getRoadblock({ db, viewer: request.viewer, id: request.params.id }));
-  api.post('/api/v1/roads/roadblocks', { config: { access: ROADBLOCK_WRITERS }, schema: { tags, summary: 'Report a roadblock or checkpoint', body: RoadblockInput, response: { 201: Roadblock } } }, async (request, reply) =>
-    reply.code(201).send(await createRoadblock({ db, actor: actorOf(request), input: request.body })),
-  );
+  api.post('/api/v1/roads/roadblocks', {
+    config: { access: ROADBLOCK_WRITERS },
+    schema: { tags, summary: 'Report a roadblock or checkpoint (send Idempotency-Key to make retries safe)', headers: IdempotencyHeaders, body: RoadblockInput, response: { 201: Roadblock } },
+  }, async (request, reply) => {
+    const { roadblock, replayed } = await reportRoadblock({ db, actor: actorOf(request), input: request.body, idempotencyKey: request.headers['idempotency-key'] });
+    if (replayed) void reply.header(REPLAYED_HEADER, 'true');
+    return reply.code(201).send(roadblock);
+  });
   api.post('/api/v1/roads/roadblocks/:id/confirm', { config: { access: ROADBLOCK_WRITERS }, schema: { tags, summary: 'Confirm a block is still there', params: Id, body: RoadblockUpdate.optional(), response: { 200: Roadblock } } }, async (request) =>
     confirmRoadblock({ db, actor: actorOf(request), id: request.params.id, input: request.body }),
   );

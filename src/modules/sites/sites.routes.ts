@@ -8,12 +8,13 @@ import {
 } from '../../shared/sites.ts';
 import type { Db } from '../../db/index.ts';
 import { actorOf } from '../auth/index.ts';
+import { IdempotencyHeaders, REPLAYED_HEADER } from '../idempotency/index.ts';
 import { cancelAssignment, createAssignment, getAssignment, listAssignments, protectionGaps, updateAssignment } from './assignments.service.ts';
 import { importSites } from './import.service.ts';
 import { sitesGeoJson, sitesSitrep } from './picture.service.ts';
 import { SITE_WRITERS, TASKING_WRITERS } from './sites.policy.ts';
 import { createSite, getSite, listSites, updateSite } from './sites.service.ts';
-import { changeTaskStatus, createTask, getTask, listTasks, tasksGeoJson } from './tasks.service.ts';
+import { changeTaskStatusOnce, createTask, getTask, listTasks, tasksGeoJson } from './tasks.service.ts';
 import { getSiteThreat, listSiteThreats, threatHistory, watchThreats } from './threat.service.ts';
 
 /** Sites, their threat, protection assignments and patrol tasks: thin HTTP pipelines. */
@@ -138,7 +139,12 @@ function registerTaskRoutes(app: FastifyInstance, db: Db): void {
     reply.code(201).send(await createTask({ db, actor: actorOf(request), input: request.body })),
   );
   api.get('/api/v1/sites/tasks/:id', { config: read, schema: { tags, params: Id, response: { 200: Task } } }, async (request) => getTask({ db, viewer: request.viewer, id: request.params.id }));
-  api.post('/api/v1/sites/tasks/:id/status', { config: { access: TASKING_WRITERS }, schema: { tags, summary: 'Move a task on (under way, done, aborted) with its after-action note', params: Id, body: TaskStatusChange, response: { 200: Task } } }, async (request) =>
-    changeTaskStatus({ db, actor: actorOf(request), id: request.params.id, change: request.body }),
-  );
+  api.post('/api/v1/sites/tasks/:id/status', {
+    config: { access: TASKING_WRITERS },
+    schema: { tags, summary: 'Move a task on (under way, done, aborted) with its after-action note (send Idempotency-Key to make retries safe)', params: Id, headers: IdempotencyHeaders, body: TaskStatusChange, response: { 200: Task } },
+  }, async (request, reply) => {
+    const { task, replayed } = await changeTaskStatusOnce({ db, actor: actorOf(request), id: request.params.id, change: request.body, idempotencyKey: request.headers['idempotency-key'] });
+    if (replayed) void reply.header(REPLAYED_HEADER, 'true');
+    return task;
+  });
 }

@@ -4,6 +4,7 @@ import { TaskInput, TaskListQuery, TaskStatusChange, TASK_TRANSITIONS, type GeoF
 import type { Db } from '../../db/index.ts';
 import type { PatrolTasksTable } from '../../db/tables/sites.ts';
 import { appendAudit, organisationIdsForCodes, releasableToCodes, type Actor, type Viewer } from '../auth/index.ts';
+import { runOnce } from '../idempotency/index.ts';
 import { checkLine, checkSiteGeometry } from './geometry.ts';
 import { assertMayChange, assertMayTask, viewerOf } from './sites.policy.ts';
 import { findSiteForWriter, ownerOf, writeReleases } from './sites.service.ts';
@@ -96,12 +97,20 @@ export interface ChangeTaskStatusProps {
   change: TaskStatusChange;
   /** When the change happened (default now): a task reported done after the fact. */
   at?: string;
+  /** The client's Idempotency-Key: a retry with the same key changes nothing and gets the first answer. */
+  idempotencyKey?: string | undefined;
 }
 
 /** Moves a task on (planned → under way → done, or aborted), with its after-action note. */
-export async function changeTaskStatus({ db, actor, id, change, at }: ChangeTaskStatusProps): Promise<Task> {
+export async function changeTaskStatus(props: ChangeTaskStatusProps): Promise<Task> {
+  return (await changeTaskStatusOnce(props)).task;
+}
+
+/** Moves a task on once per idempotency key; `replayed` when the key had been seen. */
+export async function changeTaskStatusOnce({ db, actor, id, change, at, idempotencyKey }: ChangeTaskStatusProps): Promise<{ task: Task; replayed: boolean }> {
   const parsed = TaskStatusChange.parse(change);
-  const ownerId = await db.transaction().execute(async (trx) => {
+  const once = { db, userId: actor?.userId, key: idempotencyKey, operation: 'task.status', request: { id, change: parsed, at: at ?? null }, statusCode: 200 };
+  const { value, replayed } = await runOnce(once, async (trx) => {
     const before = actor ? await repo.findVisible(trx, actor, id) : await repo.findAny(trx, id);
     if (!before) throw notFound('task');
     assertMayChange(actor, before, 'task');
@@ -121,9 +130,9 @@ export async function changeTaskStatus({ db, actor, id, change, at }: ChangeTask
     if (parsed.afterAction !== undefined) changes.after_action = parsed.afterAction;
     await repo.update(trx, id, changes);
     await appendAudit(trx, { actor, action: `status:${parsed.status}`, entityType: 'patrol_task', entityId: id, details: { from, to: parsed.status, afterAction: parsed.afterAction ?? null } });
-    return before.owner_org_id;
+    return getTask({ db: trx, viewer: viewerOf(actor, before.owner_org_id), id });
   });
-  return getTask({ db, viewer: viewerOf(actor, ownerId), id });
+  return { task: value, replayed };
 }
 
 export async function getTask({ db, viewer, id }: { db: Db; viewer: Viewer; id: string }): Promise<Task> {

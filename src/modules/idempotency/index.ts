@@ -1,0 +1,6 @@
+/**
+ * Idempotency keys for writes a device may repeat after losing the answer: the first answer is
+ * stored with the key in the write's own transaction and replayed to a retry.
+ */
+export { runOnce, forgetKeysBefore, requestHashOf, type OnceProps, type OnceResult } from './idempotency.service.ts';
+export { IdempotencyHeaders, REPLAYED_HEADER } from './headers.ts';
