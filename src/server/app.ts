@@ -12,7 +12,7 @@ import { accountabilityRoutes } from '../modules/accountability/index.ts';
 import { authRoutes, httpAccess } from '../modules/auth/index.ts';
 import { basemapRoutes } from '../modules/basemap/index.ts';
 import { ledgerRoutes } from '../modules/ledger/index.ts';
-import { incidentsRoutes } from '../modules/incidents/index.ts';
+import { incidentsRoutes, incidentTilesRoutes } from '../modules/incidents/index.ts';
 import { noticesRoutes } from '../modules/notices/index.ts';
 import { osintRoutes } from '../modules/osint/index.ts';
 import { roadsRoutes } from '../modules/roads/index.ts';
@@ -76,6 +76,7 @@ export async function buildApp(config: Config, { db }: AppDeps): Promise<Fastify
   await app.register(authRoutes, { db, sessionHours: config.sessionHours, cookieSecure: config.cookieSecure });
   await app.register(noticesRoutes, { db });
   await app.register(incidentsRoutes, { db, datasetsDir: config.datasetsDir });
+  await app.register(incidentTilesRoutes, { db });
   // Live events reach the other instances sharing the database (PostgreSQL LISTEN/NOTIFY).
   await app.register(fanoutPlugin, { db });
   await app.register(ledgerRoutes, { db });

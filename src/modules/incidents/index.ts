@@ -11,6 +11,7 @@ export { listActors, getActor, createActor, updateActor } from './actors.service
 export { adminAreasIn, useDatasets, type AdminAreaLookup } from './admin-areas.ts';
 export { locationProblem, checkIncident, CLOCK_SKEW_MS } from './validate.ts';
 export { incidentsRoutes, type IncidentsRoutesOptions } from './incidents.routes.ts';
+export { incidentTilesRoutes } from './tiles.routes.ts';
 export { streamBus, StreamBus } from './stream/bus.ts';
 export { StreamHub } from './stream/hub.ts';
 export { loadDemoIncidents } from './demo.ts';
