@@ -3,7 +3,7 @@
 // queries never touch the network's rows again. Each use checks the network's id in the
 // database, so a network deleted or re-imported by another Konbit instance is rebuilt here too.
 
-import { createMultipliers, Router } from '../../core/graph/index.ts';
+import { createMultipliers, Router, type Weighting } from '../../core/graph/index.ts';
 import type { RoadNetwork } from '../../core/roads/index.ts';
 import type { Db } from '../../db/index.ts';
 import type { RoadNetworksTable } from '../../db/tables/roads.ts';
@@ -20,8 +20,8 @@ export interface LoadedNetwork {
   network: RoadNetwork;
   segments: SegmentGraph;
   router: Router;
-  /** Every segment open: the "no blocks at all" picture. */
-  open: Float64Array;
+  /** Every segment open: the "no blocks at all" picture, prepared for queries. */
+  open: Weighting;
   /** Risk weights by picture key (see risk-weights.ts), most recently used last. */
   weights: Map<string, RiskWeights>;
   /** The segments each picture record (by kind, id and version) weighs on, found once. */
@@ -36,11 +36,11 @@ function registryOf(db: Db): Map<string, Promise<LoadedNetwork>> {
   return registry;
 }
 
-/** Prepares a network for routing: segment graph, junction graph and landmarks. */
+/** Prepares a network for routing: segment graph, junction graph, landmarks and contraction hierarchy. */
 export function prepareNetwork(id: string, name: string, network: RoadNetwork): LoadedNetwork {
   const segments = buildSegmentGraph(network);
   const router = new Router(segments.graph);
-  return { id, name, network, segments, router, open: createMultipliers(segments.graph), weights: new Map(), itemSegments: new Map() };
+  return { id, name, network, segments, router, open: router.prepare(createMultipliers(segments.graph)), weights: new Map(), itemSegments: new Map() };
 }
 
 /** Holds a freshly imported network, so the first route does not read it back. */

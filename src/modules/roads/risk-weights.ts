@@ -4,7 +4,7 @@
 // edited or expiring changes the key and the next request computes a new array.
 
 import { createHash } from 'node:crypto';
-import { createMultipliers } from '../../core/graph/index.ts';
+import { createMultipliers, type Weighting } from '../../core/graph/index.ts';
 import { metersToDegrees, preparePolygon, segmentIntersectsPolygon, type AreaGeometry, type PreparedPolygon } from '../../core/geo/index.ts';
 import type { ControlLevel, PictureItem, RiskTolerance } from '../../shared/roads.ts';
 import type { LoadedNetwork } from './graph-registry.ts';
@@ -59,8 +59,10 @@ export interface WeightedItem {
 export interface RiskWeights {
   key: string;
   tolerance: RiskTolerance;
-  /** One per routing-graph segment: 1 open, > 1 risky, Infinity blocked. */
+  /** One per routing-graph segment: 1 open, > 1 risky, Infinity blocked. Never changed once computed. */
   multipliers: Float64Array;
+  /** The same multipliers prepared for queries (the router's hierarchy customized with them). */
+  prepared: Weighting;
   items: WeightedItem[];
   /** Items by segment, built on first use (road status, explanations). */
   bySegment?: Map<number, WeightedItem[]>;
@@ -141,7 +143,9 @@ function computeWeights(loaded: LoadedNetwork, picture: Picture, tolerance: Risk
   for (const { factor, segments } of items) for (const s of segments) if (multipliers[s]! < factor) multipliers[s] = factor;
   // A planner's reopening is the last word on its roads, whatever areas or blocks lie over them.
   for (const { item, segments } of items) if (item.kind === 'reopening') for (const s of segments) multipliers[s] = 1;
-  return { key, tolerance, multipliers, items };
+  // Prepared once per picture, so that every route and reachability query on it is two short walks.
+  const prepared = loaded.router.prepare(multipliers);
+  return { key, tolerance, multipliers: prepared.multipliers, prepared, items };
 }
 
 /** "Grand Ravine — Martissant (contested)". */

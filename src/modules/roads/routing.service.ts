@@ -69,7 +69,7 @@ export async function planRoute({ db, viewer, input }: { db: Db; viewer: Viewer;
   const { loaded, weights, asOf, tolerance, timeFactor, counts } = await settingFor(db, viewer, request);
   const from = snapOrFail(loaded, await resolvePlace(db, viewer, request.from, 'origin'), request.snapMeters, 'origin');
   const to = snapOrFail(loaded, await resolvePlace(db, viewer, request.to, 'destination'), request.snapMeters, 'destination');
-  const routes = loaded.router.alternatives(from.node, to.node, weights.multipliers, { count: 1 + request.alternatives });
+  const routes = loaded.router.alternatives(from.node, to.node, weights.prepared, { count: 1 + request.alternatives });
   const free = routes.length > 0 ? loaded.router.route(from.node, to.node, loaded.open) : null;
   return {
     network: loaded.name, profile: request.profile, riskTolerance: tolerance, asOf, from: from.point, to: to.point,
@@ -109,7 +109,7 @@ export async function reachability({ db, viewer, input, datasetsDir = null }: { 
     const snapped = snapTo(loaded, target, request.snapMeters);
     const base = { ...target, snapMeters: snapped?.meters ?? null };
     if (!snapped) return { ...base, status: 'off-network' as const, durationSeconds: null, distanceMeters: null, costSeconds: null };
-    const route = loaded.router.route(from.node, snapped.node, weights.multipliers);
+    const route = loaded.router.route(from.node, snapped.node, weights.prepared);
     if (!route) {
       cutOff.push(snapped.node);
       return { ...base, status: 'cut-off' as const, durationSeconds: null, distanceMeters: null, costSeconds: null };
