@@ -13,13 +13,17 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ladderCell, LAT0, LON0, STEP } from '../../src/modules/roads/roads.testing.ts';
+import { createSharedSites, createSiteRecords, type SharedSites } from './matrix-world-sites.ts';
+import { createAcademy, createTrainingRecords, type Academy } from './matrix-world-training.ts';
 
 /*
  * The records of the cross-module releasability matrix. Each label of the harness becomes one
  * "bundle": a record of every kind Konbit shares, all under that label and owner — an incident
  * (a roadblock report, so that routes weigh it), a personnel pledge and a funds pledge with their
- * events, a milestone, a notice, a detention, a roadblock, an override and an area of control. The
- * matrix speaks of bundles; each read path maps the ids it sees back to their bundle.
+ * events, a milestone, a notice, a detention, a roadblock, an override, an area of control, a site
+ * with a protection assignment and a task (matrix-world-sites.ts), a course and a trainee
+ * (matrix-world-training.ts). The matrix speaks of bundles; each read path maps the ids it sees
+ * back to their bundle.
  *
  * Roads: two chains of 60 cells each (see chainFile). In block cell k the roadblock, the
  * roadblock incident and the closure of bundle k sit on the direct road, so one convoy route along
@@ -33,7 +37,14 @@ export const NETWORK = 'matrix-ladder';
 /** The word every incident's title holds, for full-text search. */
 export const SEARCH_WORD = 'barikadmatris';
 
-export type Kind = 'incident' | 'personnel' | 'funds' | 'milestone' | 'notice' | 'detention' | 'roadblock' | 'override' | 'area';
+export type Kind =
+  | 'incident' | 'personnel' | 'funds' | 'milestone' | 'notice' | 'detention' | 'roadblock' | 'override' | 'area'
+  | 'site' | 'assignment' | 'task' | 'course' | 'trainee';
+
+/** The records every bundle is measured against, made once with the first owner. */
+export interface SharedRecords extends SharedSites {
+  academy: Academy;
+}
 
 export class MatrixWorld {
   /** Bundle of each record id, per kind. */
@@ -42,6 +53,10 @@ export class MatrixWorld {
   readonly idOf = new Map<Kind, Map<string, string>>();
   /** The actor name each bundle's incident names, to map the registry back. */
   readonly actorBundle = new Map<string, string>();
+  /** The label and key of each bundle. */
+  readonly recordOf = new Map<string, MatrixRecord>();
+  #shared: Promise<SharedRecords> | null = null;
+  #sharedRecords: SharedRecords | null = null;
   #next = 0;
   readonly db: Db;
 
@@ -63,6 +78,23 @@ export class MatrixWorld {
   /** Whether the id is a record of `kind` in the matrix. */
   has(kind: Kind, id: string): boolean {
     return this.bundleOf.get(kind)!.has(id);
+  }
+
+  /** Bundles that have no record of `kind` (PUBLIC bundles have no trainee: it was refused). */
+  without(kind: Kind): string[] {
+    const held = this.idOf.get(kind)!;
+    return [...this.recordOf.keys()].filter((bundle) => !held.has(bundle));
+  }
+
+  /** The bundle whose key (OWNER:LABEL…) is `key`. */
+  bundleOfKey(key: string): string | undefined {
+    return [...this.recordOf].find(([, record]) => record.key === key)?.[0];
+  }
+
+  /** The shared records, once the first bundle has been created. */
+  get shared(): SharedRecords {
+    if (!this.#sharedRecords) throw new Error('no bundle created yet');
+    return this.#sharedRecords;
   }
 
   async importChains(): Promise<void> {
@@ -90,10 +122,35 @@ export class MatrixWorld {
     const bundle = incident.id;
     this.#remember('incident', incident.id, bundle);
     this.actorBundle.set(actorName, bundle);
+    this.recordOf.set(bundle, record);
 
+    this.#shared ??= this.#createShared(owner);
+    const shared = (this.#sharedRecords = await this.#shared);
     // The other modules' records are independent of each other: written side by side.
-    await Promise.all([this.#ledger(record, owner, bundle), this.#registers(record, owner, bundle), this.#roads(record, owner, bundle, cell)]);
+    await Promise.all([
+      this.#ledger(record, owner, bundle), this.#registers(record, owner, bundle), this.#roads(record, owner, bundle, cell),
+      this.#sites(record, owner, bundle, cell, shared), this.#training(record, owner, bundle, cell, shared),
+    ]);
     return bundle;
+  }
+
+  async #createShared(owner: Actor): Promise<SharedRecords> {
+    const [sites, academy] = await Promise.all([createSharedSites(this.db, owner, BUNDLES), createAcademy(this.db, owner)]);
+    return { ...sites, academy };
+  }
+
+  async #sites(record: MatrixRecord, owner: Actor, bundle: string, cell: number, shared: SharedRecords): Promise<void> {
+    const ids = await createSiteRecords(this.db, record, owner, cell, shared);
+    this.#remember('site', ids.site, bundle);
+    this.#remember('assignment', ids.assignment, bundle);
+    this.#remember('task', ids.task, bundle);
+  }
+
+  async #training(record: MatrixRecord, owner: Actor, bundle: string, cell: number, shared: SharedRecords): Promise<void> {
+    const ids = await createTrainingRecords(this.db, record, owner, cell, shared.academy);
+    this.#remember('course', ids.course, bundle);
+    if (ids.trainee) this.#remember('trainee', ids.trainee, bundle);
+    else this.#ensure('trainee');
   }
 
   async #ledger(record: MatrixRecord, owner: Actor, bundle: string): Promise<void> {
@@ -135,11 +192,15 @@ export class MatrixWorld {
     this.#remember('area', area.id, bundle);
   }
 
-  #remember(kind: Kind, id: string, bundle: string): void {
+  #ensure(kind: Kind): void {
     if (!this.bundleOf.has(kind)) {
       this.bundleOf.set(kind, new Map());
       this.idOf.set(kind, new Map());
     }
+  }
+
+  #remember(kind: Kind, id: string, bundle: string): void {
+    this.#ensure(kind);
     this.bundleOf.get(kind)!.set(id, bundle);
     this.idOf.get(kind)!.set(bundle, id);
   }
