@@ -5,6 +5,7 @@ import type { LedgerShareableTable, LedgerTables } from './tables/ledger.ts';
 import type { OsintTables } from './tables/osint.ts';
 import type { RoadShareableTable, RoadTables } from './tables/roads.ts';
 import type { SitesShareableTable, SitesTables } from './tables/sites.ts';
+import type { SmsShareableTable, SmsTables } from './tables/sms.ts';
 
 /*
  * The database as Kysely sees it. Portable column types on both dialects:
@@ -95,7 +96,7 @@ export interface NoticesTable {
   updated_at: string;
 }
 
-export interface DB extends LedgerTables, IncidentTables, RoadTables, AccountabilityTables, OsintTables, SitesTables, IdempotencyTables {
+export interface DB extends LedgerTables, IncidentTables, RoadTables, AccountabilityTables, OsintTables, SitesTables, IdempotencyTables, SmsTables {
   organisations: OrganisationsTable;
   users: UsersTable;
   user_roles: UserRolesTable;
@@ -108,4 +109,4 @@ export interface DB extends LedgerTables, IncidentTables, RoadTables, Accountabi
 }
 
 /** The tables whose rows carry a classification, an owner and a releasable-to list. */
-export type ShareableTable = 'notices' | LedgerShareableTable | IncidentShareableTable | RoadShareableTable | AccountabilityShareableTable | SitesShareableTable;
+export type ShareableTable = 'notices' | LedgerShareableTable | IncidentShareableTable | RoadShareableTable | AccountabilityShareableTable | SitesShareableTable | SmsShareableTable;

@@ -18,6 +18,7 @@ import { osintRoutes } from '../modules/osint/index.ts';
 import { roadsRoutes } from '../modules/roads/index.ts';
 import { incidentFormatRoutes } from '../modules/incidents/formats/index.ts';
 import { sitesRoutes } from '../modules/sites/index.ts';
+import { smsRoutes } from '../modules/sms/index.ts';
 import { trainingRoutes } from '../modules/training/index.ts';
 import { reportsRoutes } from '../modules/reports/index.ts';
 import type { Config } from './config.ts';
@@ -86,6 +87,7 @@ export async function buildApp(config: Config, { db }: AppDeps): Promise<Fastify
   await app.register(incidentFormatRoutes, { db });
 
   await app.register(accountabilityRoutes, { db, dataDir: config.dataDir });
+  await app.register(smsRoutes, { db, datasetsDir: config.datasetsDir });
   await app.register(sitesRoutes, { db });
   await app.register(trainingRoutes, { db });
   await app.register(reportsRoutes, { db, datasetsDir: config.datasetsDir });

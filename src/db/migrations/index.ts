@@ -6,6 +6,7 @@ import * as roads from './0004_roads.ts';
 import * as accountability from './0005_accountability.ts';
 import * as osint from './0006_osint.ts';
 import * as sites from './0007_sites.ts';
+import * as sms from './0008_sms.ts';
 import * as idempotency from './0009_idempotency.ts';
 
 /** Every migration, in order. Names sort; new ones go at the end. */
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005_accountability': accountability,
   '0006_osint': osint,
   '0007_sites': sites,
+  '0008_sms': sms,
   '0009_idempotency': idempotency,
 };
 
