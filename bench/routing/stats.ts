@@ -22,10 +22,10 @@ export function timed<T>(fn: () => T): [T, number] {
   return [result, performance.now() - start];
 }
 
-/** A number for a markdown table: 3 significant decimals below 10, fewer above. */
+/** A number for a markdown table: 4 decimals below 0.1 (tenths of µs), 3 below 10, fewer above. */
 export function ms(value: number): string {
   if (!Number.isFinite(value)) return '–';
-  return value < 10 ? value.toFixed(3) : value < 100 ? value.toFixed(1) : value.toFixed(0);
+  return value < 0.1 ? value.toFixed(4) : value < 10 ? value.toFixed(3) : value < 100 ? value.toFixed(1) : value.toFixed(0);
 }
 
 /** Bytes as MB with one decimal. */

@@ -7,7 +7,7 @@
 
 import type { CchTopology } from './cch.ts';
 import type { CchMetric } from './cch-metric.ts';
-import { pushChainEdges, routeAlong } from './chain-route.ts';
+import type { ChainGraph } from './chains.ts';
 import { NONE } from './search-space.ts';
 import type { Route } from './search-space.ts';
 
@@ -16,58 +16,77 @@ const SEED_HERE = NONE;
 const SEED_FORWARD = NONE - 1;
 const SEED_BACKWARD = NONE - 2;
 
-/** Labels of both directions, reused across queries (stamped, never cleared). */
+/** Labels of both directions, reused across queries; only the two walks' junctions are reset. */
 class CchSpace {
   readonly dist: [Float64Array, Float64Array];
   readonly pred: [Uint32Array, Uint32Array];
-  readonly stamp: [Uint32Array, Uint32Array];
-  generation = 0;
   constructor(n: number) {
-    this.dist = [new Float64Array(n), new Float64Array(n)];
+    this.dist = [new Float64Array(n).fill(Infinity), new Float64Array(n).fill(Infinity)];
     this.pred = [new Uint32Array(n), new Uint32Array(n)];
-    this.stamp = [new Uint32Array(n), new Uint32Array(n)];
-  }
-  begin(): number {
-    if (this.generation === 0xffffffff) {
-      this.stamp[0].fill(0);
-      this.stamp[1].fill(0);
-      this.generation = 0;
-    }
-    return ++this.generation;
   }
 }
 
 const spaces = new WeakMap<CchTopology, CchSpace>();
+
+/** A growable list of ids (the route's input edges, the arcs climbed) reused across queries. */
+class EdgeList {
+  data = new Uint32Array(1024);
+  length = 0;
+  push(edge: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Uint32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = edge;
+  }
+}
+
+const unpacked = new EdgeList();
+const unpackedNodes = new EdgeList();
+const climb = new EdgeList();
+let unpackedMeters = 0;
 
 interface Seeds { a: number; b: number }
 
 /**
  * Cheapest route from source to target (road graph nodes) under the metric, or null when none
  * exists. `multipliers` are those the metric was customized with: they price the partial chains
- * at either end and the route's cost, summed edge by edge in driving order as dijkstra() sums it.
+ * at either end. The cost is the search's sum (chain by chain; within rounding of dijkstra()'s).
  */
 export function cchRoute(cch: CchTopology, metric: CchMetric, multipliers: Float64Array, source: number, target: number): Route | null {
   const { chains } = cch;
   if (source === target) return { cost: 0, meters: 0, nodes: Uint32Array.of(source), edges: new Uint32Array(0) };
   let space = spaces.get(cch);
   if (!space) spaces.set(cch, (space = new CchSpace(cch.nodeCount)));
-  const generation = space.begin();
-  const forward = seed(cch, space, 0, generation, source, multipliers);
-  const backward = seed(cch, space, 1, generation, target, multipliers);
-  sweep(cch, space, 0, metric.up, generation, forward);
-  const meet = sweepToMeet(cch, space, metric.down, generation, backward);
+  const forward = seed(cch, space, 0, source, multipliers);
+  const backward = seed(cch, space, 1, target, multipliers);
+  sweep(cch, space, 0, metric.cost, forward);
+  sweep(cch, space, 1, metric.cost, backward);
+  const meet = meeting(cch, space, backward);
+  clear(cch, space, forward);
+  clear(cch, space, backward);
+  unpacked.length = 0;
+  unpackedNodes.length = 0;
+  unpackedNodes.push(source);
+  unpackedMeters = 0;
   const direct = straightAlong(cch, source, target, multipliers);
-  if (direct.cost <= meet.cost && direct.cost < Infinity) return routeAlong(chains, source, direct.edges, multipliers);
-  if (!(meet.cost < Infinity)) return null;
-  return routeAlong(chains, source, unpackRoute(cch, metric, space, meet.rank, source, target), multipliers);
+  let cost = direct;
+  if (direct <= meet.cost && direct < Infinity) {
+    pushChainStretch(cch, chains.nodeChain[source]!, chains.nodePos[source]!, chains.nodePos[target]!);
+  } else if (meet.cost < Infinity) {
+    unpackRoute(cch, metric, space, meet.rank, source, target);
+    cost = meet.cost;
+  } else return null;
+  return { cost, meters: unpackedMeters, nodes: unpackedNodes.data.slice(0, unpackedNodes.length), edges: unpacked.data.slice(0, unpacked.length) };
 }
 
 // Labels the junctions a route may leave from (side 0, from the source) or arrive through (side 1).
-function seed(cch: CchTopology, space: CchSpace, side: 0 | 1, generation: number, node: number, multipliers: Float64Array): Seeds {
+function seed(cch: CchTopology, space: CchSpace, side: 0 | 1, node: number, multipliers: Float64Array): Seeds {
   const { chains, rankOf } = cch;
   const junction = chains.nodeJunction[node]!;
   if (junction !== NONE) {
-    label(space, side, generation, rankOf[junction]!, 0, SEED_HERE);
+    label(space, side, rankOf[junction]!, 0, SEED_HERE);
     return { a: rankOf[junction]!, b: NONE };
   }
   const chain = chains.nodeChain[node]!;
@@ -77,27 +96,26 @@ function seed(cch: CchTopology, space: CchSpace, side: 0 | 1, generation: number
   const end = rankOf[chains.chainEnd[chain]!]!;
   // From the source: forwards to the end; to the target: forwards from the start.
   const ahead = side === 0 ? end : start;
-  label(space, side, generation, ahead, side === 0 ? chains.chainCost(chain, pos, length, multipliers) : chains.chainCost(chain, 0, pos, multipliers), SEED_FORWARD);
+  label(space, side, ahead, side === 0 ? chains.chainCost(chain, pos, length, multipliers) : chains.chainCost(chain, 0, pos, multipliers), SEED_FORWARD);
   if (chains.chainOneway[chain]) return { a: ahead, b: NONE };
   const behind = side === 0 ? start : end;
-  label(space, side, generation, behind, side === 0 ? chains.chainCost(chain, 0, pos, multipliers) : chains.chainCost(chain, pos, length, multipliers), SEED_BACKWARD);
+  label(space, side, behind, side === 0 ? chains.chainCost(chain, 0, pos, multipliers) : chains.chainCost(chain, pos, length, multipliers), SEED_BACKWARD);
   return { a: ahead, b: behind };
 }
 
-function label(space: CchSpace, side: 0 | 1, generation: number, rank: number, cost: number, pred: number): void {
+function label(space: CchSpace, side: 0 | 1, rank: number, cost: number, pred: number): void {
   const dist = space.dist[side];
-  if (space.stamp[side][rank] === generation && !(cost < dist[rank]!)) return;
-  space.stamp[side][rank] = generation;
+  if (!(cost < dist[rank]!)) return;
   dist[rank] = cost;
   space.pred[side][rank] = pred;
 }
 
-// Walks up the elimination tree from both seeds at once, lowest rank first, relaxing upward arcs:
-// every arc into a junction comes from a lower one on these paths, so its label is final when reached.
-function sweep(cch: CchTopology, space: CchSpace, side: 0 | 1, costs: Float64Array, generation: number, seeds: Seeds): void {
+// Walks up the elimination tree from both seeds at once, lowest rank first, relaxing upward arcs
+// (side 0 upwards, cost[2a]; side 1 the reversed costs, cost[2a + 1]): every arc into a junction
+// comes from a lower one on these paths, so its label is final when the walk reaches it.
+function sweep(cch: CchTopology, space: CchSpace, side: 0 | 1, cost: Float64Array, seeds: Seeds): void {
   const { parent, firstUp, upHead } = cch;
   const dist = space.dist[side];
-  const stamp = space.stamp[side];
   const pred = space.pred[side];
   let a = seeds.a;
   let b = seeds.b;
@@ -105,15 +123,12 @@ function sweep(cch: CchTopology, space: CchSpace, side: 0 | 1, costs: Float64Arr
     const x = a < b ? a : b;
     if (a === x) a = parent[x]!;
     if (b === x) b = parent[x]!;
-    if (stamp[x] !== generation) continue;
     const d = dist[x]!;
     if (!(d < Infinity)) continue;
     for (let arc = firstUp[x]!, end = firstUp[x + 1]!; arc < end; arc++) {
-      const nd = d + costs[arc]!;
-      if (!(nd < Infinity)) continue;
+      const nd = d + cost[2 * arc + side]!;
       const y = upHead[arc]!;
-      if (stamp[y] !== generation || nd < dist[y]!) {
-        stamp[y] = generation;
+      if (nd < dist[y]!) {
         dist[y] = nd;
         pred[y] = arc;
       }
@@ -121,12 +136,10 @@ function sweep(cch: CchTopology, space: CchSpace, side: 0 | 1, costs: Float64Arr
   }
 }
 
-// The backward sweep, noting where it meets the forward labels most cheaply.
-function sweepToMeet(cch: CchTopology, space: CchSpace, costs: Float64Array, generation: number, seeds: Seeds): { rank: number; cost: number } {
-  sweep(cch, space, 1, costs, generation, seeds);
+// The cheapest junction labelled from both sides, among the ancestors of the target's seeds.
+function meeting(cch: CchTopology, space: CchSpace, seeds: Seeds): { rank: number; cost: number } {
   const { parent } = cch;
   const [forward, backward] = space.dist;
-  const [forwardStamp, backwardStamp] = space.stamp;
   let best = Infinity;
   let rank = NONE;
   let a = seeds.a;
@@ -135,7 +148,6 @@ function sweepToMeet(cch: CchTopology, space: CchSpace, costs: Float64Array, gen
     const x = a < b ? a : b;
     if (a === x) a = parent[x]!;
     if (b === x) b = parent[x]!;
-    if (forwardStamp[x] !== generation || backwardStamp[x] !== generation) continue;
     const cost = forward[x]! + backward[x]!;
     if (cost < best) {
       best = cost;
@@ -145,69 +157,90 @@ function sweepToMeet(cch: CchTopology, space: CchSpace, costs: Float64Array, gen
   return { rank, cost: best };
 }
 
-// Source and target inside one chain: the stretch of chain between them, if it may be driven.
-function straightAlong(cch: CchTopology, source: number, target: number, multipliers: Float64Array): { cost: number; edges: number[] } {
+// Labels are only ever set on the seeds' ancestors: resetting those leaves every label Infinity.
+function clear(cch: CchTopology, space: CchSpace, seeds: Seeds): void {
+  const { parent } = cch;
+  const [forward, backward] = space.dist;
+  for (let x = seeds.a; x !== NONE; x = parent[x]!) forward[x] = backward[x] = Infinity;
+  for (let x = seeds.b; x !== NONE; x = parent[x]!) forward[x] = backward[x] = Infinity;
+}
+
+// Source and target inside one chain: the cost of the stretch between them, if it may be driven.
+function straightAlong(cch: CchTopology, source: number, target: number, multipliers: Float64Array): number {
   const { chains } = cch;
   const chain = chains.nodeChain[source]!;
-  const none = { cost: Infinity, edges: [] };
-  if (chain === NONE || chains.nodeChain[target] !== chain) return none;
+  if (chain === NONE || chains.nodeChain[target] !== chain) return Infinity;
   const from = chains.nodePos[source]!;
   const to = chains.nodePos[target]!;
-  if (from > to && chains.chainOneway[chain]) return none;
-  const edges: number[] = [];
-  pushChainEdges(chains, edges, chain, Math.min(from, to), Math.max(from, to), from > to);
-  return { cost: chains.chainCost(chain, Math.min(from, to), Math.max(from, to), multipliers), edges };
+  if (from > to && chains.chainOneway[chain]) return Infinity;
+  return chains.chainCost(chain, Math.min(from, to), Math.max(from, to), multipliers);
 }
 
 // Input edges of the route peaking at `meet`: source's partial chain, the upward arcs climbed,
 // the arcs descended, the target's partial chain.
-function unpackRoute(cch: CchTopology, metric: CchMetric, space: CchSpace, meet: number, source: number, target: number): number[] {
-  const { arcTail } = cch;
-  const climbed: number[] = [];
+function unpackRoute(cch: CchTopology, metric: CchMetric, space: CchSpace, meet: number, source: number, target: number): void {
+  const { arcTail, chains } = cch;
+  const [upPred, downPred] = space.pred;
+  // The climb is found from the top down; it is unpacked from the seed up.
+  climb.length = 0;
   let x = meet;
-  for (; space.pred[0][x]! < SEED_BACKWARD; x = arcTail[space.pred[0][x]!]!) climbed.push(space.pred[0][x]!);
-  const edges: number[] = [];
-  const sourceSeed = space.pred[0][x]!;
-  if (sourceSeed !== SEED_HERE) pushPartial(cch, edges, source, sourceSeed === SEED_FORWARD, true);
-  for (let i = climbed.length - 1; i >= 0; i--) unpackArc(cch, metric, climbed[i]!, false, edges);
+  for (; upPred[x]! < SEED_BACKWARD; x = arcTail[upPred[x]!]!) climb.push(upPred[x]!);
+  const sourceSeed = upPred[x]!;
+  if (sourceSeed !== SEED_HERE) {
+    const length = chains.chainFirst[chains.nodeChain[source]! + 1]! - chains.chainFirst[chains.nodeChain[source]!]!;
+    pushChainStretch(cch, chains.nodeChain[source]!, chains.nodePos[source]!, sourceSeed === SEED_FORWARD ? length : 0);
+  }
+  for (let i = climb.length - 1; i >= 0; i--) unpackArc(cch, metric, climb.data[i]!, false);
   let y = meet;
-  for (; space.pred[1][y]! < SEED_BACKWARD; y = arcTail[space.pred[1][y]!]!) unpackArc(cch, metric, space.pred[1][y]!, true, edges);
-  const targetSeed = space.pred[1][y]!;
-  if (targetSeed !== SEED_HERE) pushPartial(cch, edges, target, targetSeed === SEED_FORWARD, false);
-  return edges;
-}
-
-// The stretch between a pass-through node and the chain end a seed used, in driving order.
-function pushPartial(cch: CchTopology, edges: number[], node: number, forwards: boolean, leaving: boolean): void {
-  const { chains } = cch;
-  const chain = chains.nodeChain[node]!;
-  const pos = chains.nodePos[node]!;
-  const length = chains.chainFirst[chain + 1]! - chains.chainFirst[chain]!;
-  if (leaving) {
-    if (forwards) pushChainEdges(chains, edges, chain, pos, length, false);
-    else pushChainEdges(chains, edges, chain, 0, pos, true);
-  } else if (forwards) pushChainEdges(chains, edges, chain, 0, pos, false);
-  else pushChainEdges(chains, edges, chain, pos, length, true);
+  for (; downPred[y]! < SEED_BACKWARD; y = arcTail[downPred[y]!]!) unpackArc(cch, metric, downPred[y]!, true);
+  const targetSeed = downPred[y]!;
+  if (targetSeed !== SEED_HERE) {
+    const length = chains.chainFirst[chains.nodeChain[target]! + 1]! - chains.chainFirst[chains.nodeChain[target]!]!;
+    pushChainStretch(cch, chains.nodeChain[target]!, targetSeed === SEED_FORWARD ? 0 : length, chains.nodePos[target]!);
+  }
 }
 
 // An arc driven upwards (lower end to upper) or downwards, as input edges in driving order.
-function unpackArc(cch: CchTopology, metric: CchMetric, arc: number, downwards: boolean, edges: number[]): void {
-  const via = downwards ? metric.downVia[arc]! : metric.upVia[arc]!;
+function unpackArc(cch: CchTopology, metric: CchMetric, arc: number, downwards: boolean): void {
+  const via = metric.via[2 * arc + (downwards ? 1 : 0)]!;
   if (via < 0) {
     const code = -via - 1;
     const chain = code >>> 1;
     const length = cch.chains.chainFirst[chain + 1]! - cch.chains.chainFirst[chain]!;
-    pushChainEdges(cch.chains, edges, chain, 0, length, (code & 1) === 1);
+    if (code & 1) pushChainStretch(cch, chain, length, 0);
+    else pushChainStretch(cch, chain, 0, length);
     return;
   }
-  const wu = cch.triangles[via * 3]!;
-  const wv = cch.triangles[via * 3 + 1]!;
+  const wu = cch.triangles[via]!;
+  const wv = cch.triangles[via + 1]!;
   // Up u -> w -> v: down the w–u arc, up the w–v arc; down v -> w -> u: the mirror.
   if (downwards) {
-    unpackArc(cch, metric, wv, true, edges);
-    unpackArc(cch, metric, wu, false, edges);
+    unpackArc(cch, metric, wv, true);
+    unpackArc(cch, metric, wu, false);
   } else {
-    unpackArc(cch, metric, wu, true, edges);
-    unpackArc(cch, metric, wv, false, edges);
+    unpackArc(cch, metric, wu, true);
+    unpackArc(cch, metric, wv, false);
+  }
+}
+
+// The edges of a chain from position `from` to position `to` and the nodes they lead to, in
+// driving order (backwards when to < from), and their length.
+function pushChainStretch(cch: CchTopology, chain: number, from: number, to: number): void {
+  const { chains, chainNodes } = cch;
+  const offset = chains.chainFirst[chain]!;
+  const nodesAt = offset + chain;
+  const length = chains.chainFirst[chain + 1]! - offset;
+  if ((from === 0 && to === length) || (from === length && to === 0)) unpackedMeters += cch.chainMeters[chain]!;
+  else for (let i = Math.min(from, to); i < Math.max(from, to); i++) unpackedMeters += chains.graph.edgeMeters[chains.chainEdges[offset + i]!]!;
+  if (from <= to) {
+    for (let i = from; i < to; i++) {
+      unpacked.push(chains.chainEdges[offset + i]!);
+      unpackedNodes.push(chainNodes[nodesAt + i + 1]!);
+    }
+  } else {
+    for (let i = from - 1; i >= to; i--) {
+      unpacked.push(chains.chainEdges[offset + i]!);
+      unpackedNodes.push(chainNodes[nodesAt + i]!);
+    }
   }
 }

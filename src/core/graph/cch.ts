@@ -28,6 +28,10 @@ export class CchTopology {
   readonly triangles: Uint32Array;
   /** The arc joining the two ends of each chain; NONE for a chain that loops back to its start. */
   readonly chainArc: Uint32Array;
+  /** Nodes of chain c from its start: chainNodes[chainFirst[c] + c .. chainFirst[c + 1] + c]. */
+  readonly chainNodes: Uint32Array;
+  /** Length of each chain in meters. */
+  readonly chainMeters: Float64Array;
 
   /** Orders and contracts the junction graph: O(triangles), tens of ms on a metro network. */
   constructor(chains: ChainGraph) {
@@ -54,6 +58,7 @@ export class CchTopology {
       const b = this.rankOf[chains.chainEnd[c]!]!;
       if (a !== b) this.chainArc[c] = this.arcBetween(Math.min(a, b), Math.max(a, b));
     }
+    [this.chainNodes, this.chainMeters] = chainGeometry(chains);
   }
 
   /** Number of ranked junctions. */
@@ -80,7 +85,7 @@ export class CchTopology {
 
   /** Bytes held by the hierarchy's arrays. */
   get memoryBytes(): number {
-    return [this.rankOf, this.junctionAt, this.firstUp, this.upHead, this.arcTail, this.parent, this.triangles, this.chainArc]
+    return [this.rankOf, this.junctionAt, this.firstUp, this.upHead, this.arcTail, this.parent, this.triangles, this.chainArc, this.chainNodes, this.chainMeters]
       .reduce((sum, array) => sum + array.byteLength, 0);
   }
 }
@@ -133,4 +138,24 @@ function lowerTriangles(cch: CchTopology): Uint32Array {
     }
   }
   return triangles;
+}
+
+// Each chain's nodes in driving order and its length, so that unpacking a route reads them in a
+// row instead of looking up every edge's ends.
+function chainGeometry(chains: ChainGraph): [Uint32Array, Float64Array] {
+  const { edgeFrom, edgeTo, edgeMeters } = chains.graph;
+  const nodes = new Uint32Array(chains.chainEdges.length + chains.chainCount);
+  const meters = new Float64Array(chains.chainCount);
+  for (let c = 0; c < chains.chainCount; c++) {
+    let at = chains.chainFirst[c]! + c;
+    let v = chains.junctionNode[chains.chainStart[c]!]!;
+    nodes[at++] = v;
+    for (let i = chains.chainFirst[c]!; i < chains.chainFirst[c + 1]!; i++) {
+      const e = chains.chainEdges[i]!;
+      v = edgeFrom[e] === v ? edgeTo[e]! : edgeFrom[e]!;
+      nodes[at++] = v;
+      meters[c]! += edgeMeters[e]!;
+    }
+  }
+  return [nodes, meters];
 }
