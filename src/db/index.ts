@@ -4,11 +4,13 @@ import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { rememberPool } from './dialect.ts';
+import { rememberSqlite } from './prepared.ts';
 import { LATEST_MIGRATION, migrationProvider } from './migrations/index.ts';
 import type { DB } from './schema.ts';
 
 export type { DB, ShareableTable } from './schema.ts';
 export { changeChannel, dialectOf, lockForSerialWrite, type ChangeChannel, type DialectName } from './dialect.ts';
+export { runShaped, runShapedTuples, Slots } from './prepared.ts';
 
 export type Db = Kysely<DB>;
 
@@ -27,7 +29,12 @@ export interface DbOptions {
 
 /** Opens the database named by the URL. It does not migrate: call migrateToLatest. */
 export function createDb(options: DbOptions): Db {
-  if (options.url.startsWith('sqlite:')) return new Kysely<DB>({ dialect: new SqliteDialect({ database: openSqlite(options.url.slice('sqlite:'.length)) }) });
+  if (options.url.startsWith('sqlite:')) {
+    const database = openSqlite(options.url.slice('sqlite:'.length));
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database }) });
+    rememberSqlite(db, database);
+    return db;
+  }
   // PostgreSQL returns bigint (int8) as text to avoid precision loss; Konbit's
   // bigints are counters and sequence numbers that fit in a double.
   pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));

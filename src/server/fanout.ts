@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { changeChannel, type Db } from '../db/index.ts';
+import { sessionCache as processSessions, type Revocation, type SessionCache } from '../modules/auth/index.ts';
 import { streamBus, type StreamBus } from '../modules/incidents/index.ts';
 
 /*
@@ -11,12 +12,18 @@ import { streamBus, type StreamBus } from '../modules/incidents/index.ts';
  * from elsewhere is not sent on again. On SQLite there is no channel and nothing to do: one server
  * writes the file, and the hubs' polling finds what the command line wrote.
  *
+ * Session revocations (logout, password change) travel the same channel: each instance keeps the
+ * sessions it read for a few seconds (modules/auth/session-cache.ts), and forgets a revoked one
+ * the moment the message arrives. Incident reads cached per reader (incidents/read-cache.ts) are
+ * dropped on every wake, relayed ones included.
+ *
  * Routes need no message: each request reads the risk picture it may see, and the routing cache
  * is keyed by the ids and versions of the records in it, so a roadblock written by another
  * instance changes the key and the next route on this instance weighs it.
  */
 
 const INCIDENT_EVENTS = 'incidents';
+const SESSION_REVOCATIONS = 'sessions';
 
 export interface FanoutStats {
   /** Wakes sent to the other instances. */
@@ -35,7 +42,27 @@ export interface Fanout {
 }
 
 /** Starts relaying the bus through the database's change channel; null where there is none. */
-export async function startFanout({ db, bus = streamBus, log }: { db: Db; bus?: StreamBus; log?: FastifyBaseLogger }): Promise<Fanout | null> {
+export interface FanoutOptions {
+  db: Db;
+  bus?: StreamBus;
+  sessions?: SessionCache;
+  log?: FastifyBaseLogger;
+}
+
+/** A revocation as one word: `session:<digest>` or `user:<id>`. */
+function revocationWord(revocation: Revocation): string {
+  return revocation.kind === 'session' ? `session:${revocation.digest}` : `user:${revocation.userId}`;
+}
+
+function revocationOf(word: string | undefined): Revocation | null {
+  const [kind, value] = word?.split(':') ?? [];
+  if (!value) return null;
+  if (kind === 'session') return { kind, digest: value };
+  if (kind === 'user') return { kind, userId: value };
+  return null;
+}
+
+export async function startFanout({ db, bus = streamBus, sessions = processSessions, log }: FanoutOptions): Promise<Fanout | null> {
   const channel = changeChannel(db);
   if (!channel) return null;
   const origin = randomUUID();
@@ -50,14 +77,22 @@ export async function startFanout({ db, bus = streamBus, log }: { db: Db; bus?: 
   };
   const listener = await channel.listen(
     (message) => {
-      const [topic, from] = message.split(' ');
-      if (topic !== INCIDENT_EVENTS || from === origin) return;
+      const [topic, from, word] = message.split(' ');
+      if (from === origin) return;
+      if (topic === SESSION_REVOCATIONS) {
+        const revocation = revocationOf(word);
+        if (revocation) sessions.revoke(revocation, { relay: false });
+        return;
+      }
+      if (topic !== INCIDENT_EVENTS) return;
       fanoutStats.received++;
       wakeHere();
     },
     () => {
       fanoutStats.reconnects++;
       log?.info('change channel listening again');
+      // Revocations announced while the connection was down are lost: read every session again.
+      sessions.clear();
       // Whatever was announced while the connection was down is waiting in the event log.
       wakeHere();
     },
@@ -88,9 +123,17 @@ export async function startFanout({ db, bus = streamBus, log }: { db: Db; bus?: 
   const unsubscribe = bus.subscribe(() => {
     if (!relaying) void send();
   });
+  // A revocation is sent at once, one message each: none may be folded into another.
+  const stopRevocations = sessions.onRevoke((revocation) => {
+    channel.notify(`${SESSION_REVOCATIONS} ${origin} ${revocationWord(revocation)}`).catch((error: unknown) => {
+      // The other instances drop cached sessions within SESSION_CACHE_MS anyway.
+      log?.warn({ err: error }, 'could not tell the other instances of a revoked session');
+    });
+  });
   return {
     close: async () => {
       unsubscribe();
+      stopRevocations();
       await listener.close();
     },
   };

@@ -8,6 +8,7 @@ import type { Actor } from './actor.ts';
 import { appendAudit } from './audit.ts';
 import * as repo from './auth.repo.ts';
 import { decoyPasswordHash, verifyPassword } from './passwords.ts';
+import { sessionCache, type CachedSession } from './session-cache.ts';
 
 /*
  * Sessions live in the database, so any Konbit instance can serve any request.
@@ -61,24 +62,41 @@ export async function login({ db, username, password, ip, sessionHours, requestI
     });
     await appendAudit(trx, { actor: { userId: user.id, organisationId: user.organisation_id, requestId }, action: 'login', entityType: 'session', entityId: null, details: { ip } });
   });
-  const session = await authenticate(db, token);
-  if (!session) throw new Error('a session just created could not be read back');
-  return { token, session };
+  // Read back without keeping it: the cache fills when the session is first used.
+  const entry = await lookUp(db, digest(token), Date.now(), { keep: false });
+  if (!entry) throw new Error('a session just created could not be read back');
+  return { token, session: sessionOf(entry, undefined) };
 }
 
 export async function logout(db: Db, token: string, actor: Actor): Promise<void> {
+  const sessionId = digest(token);
   await db.transaction().execute(async (trx) => {
-    await repo.deleteSession(trx, digest(token));
+    await repo.deleteSession(trx, sessionId);
     await appendAudit(trx, { actor, action: 'logout', entityType: 'session', entityId: null });
   });
+  sessionCache.revoke({ kind: 'session', digest: sessionId });
 }
 
 /** The session a cookie token opens, or null when it is unknown, expired or its user disabled. */
 export async function authenticate(db: Db, token: string, requestId?: string): Promise<Session | null> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
-  const row = await repo.findSession(db, digest(token));
-  if (!row || row.disabled === 1 || row.expires_at <= new Date().toISOString()) return null;
-  const roles = Role.array().parse(await repo.rolesOf(db, row.user_id));
+  const sessionId = digest(token);
+  const nowMs = Date.now();
+  const cached = sessionCache.get(sessionId, nowMs) ?? (await lookUp(db, sessionId, nowMs));
+  return cached ? sessionOf(cached, requestId) : null;
+}
+
+/** Reads a session from the database and keeps it a few seconds, unless revoked meanwhile. */
+async function lookUp(db: Db, sessionId: string, nowMs: number, { keep = true } = {}): Promise<CachedSession | null> {
+  const generation = sessionCache.generation;
+  const row = await repo.findSession(db, sessionId);
+  if (!row || row.disabled === 1 || row.expires_at <= new Date(nowMs).toISOString()) return null;
+  const entry: CachedSession = { row, roles: Role.array().parse(await repo.rolesOf(db, row.user_id)), expiresMs: Date.parse(row.expires_at), cachedAtMs: nowMs };
+  if (keep) sessionCache.set(sessionId, entry, generation);
+  return entry;
+}
+
+function sessionOf({ row, roles }: CachedSession, requestId: string | undefined): Session {
   const actor: Actor = {
     userId: row.user_id,
     username: row.username,

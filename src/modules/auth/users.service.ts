@@ -6,6 +6,7 @@ import type { Actor } from './actor.ts';
 import { appendAudit } from './audit.ts';
 import * as repo from './auth.repo.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.ts';
+import { sessionCache } from './session-cache.ts';
 
 export interface CreateUserProps {
   db: Db;
@@ -67,11 +68,14 @@ export async function changePassword({ db, actor, username, newPassword }: Chang
     throw new AppError('VALIDATION_FAILED', `a password has at least ${MIN_PASSWORD_LENGTH} characters`, [{ path: 'password', message: 'too short' }]);
   }
   const passwordHash = await hashPassword(newPassword);
-  await db.transaction().execute(async (trx) => {
+  const userId = await db.transaction().execute(async (trx) => {
     const user = await repo.findUserByUsername(trx, username);
     if (!user) throw new AppError('NOT_FOUND', `user ${username} not found`);
     await repo.updatePassword(trx, user.id, passwordHash, new Date().toISOString());
     await repo.deleteSessionsOfUser(trx, user.id);
     await appendAudit(trx, { actor, action: 'change_password', entityType: 'user', entityId: user.id });
+    return user.id;
   });
+  // The sessions are gone from the database; this instance forgets them now, the others on the fan-out's message.
+  sessionCache.revoke({ kind: 'user', userId });
 }

@@ -19,7 +19,9 @@ import { actorsRoutes } from './actors.routes.ts';
 import { useDatasets } from './admin-areas.ts';
 import { editIncident, getIncident, incidentHistory, reportIncident } from './incidents.service.ts';
 import { ANALYST_ROLES, REPORTER_ROLES } from './incidents.policy.ts';
-import { aggregateIncidents, incidentsGeoJson, listIncidents } from './query.service.ts';
+import { aggregateIncidents, incidentsGeoJsonText, listIncidents } from './query.service.ts';
+import { ReadCache, readKey, sendAnswer } from './read-cache.ts';
+import { streamBus } from './stream/bus.ts';
 import { streamRoutes } from './stream/stream.routes.ts';
 import { decideVerification, mergeIncidents } from './verification.service.ts';
 
@@ -42,13 +44,20 @@ export async function incidentsRoutes(app: FastifyInstance, { db, datasetsDir }:
   useDatasets(datasetsDir);
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['incidents'];
+  // Reads are answered from the cache until the next incident write (here, or on another instance through the fan-out).
+  const cache = new ReadCache();
+  const stopInvalidating = streamBus.subscribe(() => cache.invalidate());
+  app.addHook('onClose', async () => stopInvalidating());
 
   api.get(
     '/api/v1/incidents',
     { config: { access: 'public' }, schema: { tags, summary: 'Incidents the reader may see, newest first, in pages', querystring: ListQuery, response: { 200: IncidentPage } } },
-    async (request) => {
+    async (request, reply) => {
       const { cursor, limit, ...filter } = request.query;
-      return listIncidents({ db, viewer: request.viewer, filter, cursor, limit });
+      const answer = await cache.answer(readKey(request), 'application/json; charset=utf-8', async () =>
+        JSON.stringify(IncidentPage.encode(await listIncidents({ db, viewer: request.viewer, filter, cursor, limit }))),
+      );
+      return sendAnswer(request, reply, answer);
     },
   );
 
@@ -57,15 +66,20 @@ export async function incidentsRoutes(app: FastifyInstance, { db, datasetsDir }:
     { config: { access: 'public' }, schema: { tags, summary: 'The map layer: incidents as GeoJSON points', querystring: GeoJsonQuery, response: { 200: IncidentFeatureCollection } } },
     async (request, reply) => {
       const { limit, ...filter } = request.query;
-      void reply.type('application/geo+json');
-      return incidentsGeoJson({ db, viewer: request.viewer, filter, limit });
+      const answer = await cache.answer(readKey(request), 'application/geo+json', async () => incidentsGeoJsonText({ db, viewer: request.viewer, filter, limit }));
+      return sendAnswer(request, reply, answer);
     },
   );
 
   api.get(
     '/api/v1/incidents/aggregates',
     { config: { access: 'public' }, schema: { tags, summary: 'Counts and casualties by type × ISO week × commune', querystring: AggregateQuery, response: { 200: IncidentAggregates } } },
-    async (request) => aggregateIncidents({ db, viewer: request.viewer, filter: request.query }),
+    async (request, reply) => {
+      const answer = await cache.answer(readKey(request), 'application/json; charset=utf-8', async () =>
+        JSON.stringify(IncidentAggregates.encode(await aggregateIncidents({ db, viewer: request.viewer, filter: request.query }))),
+      );
+      return sendAnswer(request, reply, answer);
+    },
   );
 
   api.post(

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { AppError, notFound } from '../../shared/errors.ts';
 import { IncidentPatch, type HistoryEntry, type Incident, type IncidentInput, type IncidentInputParsed } from '../../shared/incidents.ts';
 import type { Db } from '../../db/index.ts';
@@ -9,6 +8,7 @@ import * as repo from './incidents.repo.ts';
 import { assertMayEdit, assertMayReport } from './incidents.policy.ts';
 import { loadRecords, presentFor, presentIncident, redactFor, toExportable, type IncidentRecord } from './present.ts';
 import { streamBus } from './stream/bus.ts';
+import { writeReport } from './report-batch.ts';
 import { affectedBy, applyToSummary, contributionsOf, recordsOf } from './summary.ts';
 import { validIncident } from './validate.ts';
 import { contentColumns, detailRows, historyRow, recordsById, requestHash, resolveActors, writeEvents } from './write.ts';
@@ -51,39 +51,10 @@ export async function reportIncident(props: ReportIncidentProps): Promise<Report
   if (replay) return { incident: replay, replayed: true };
   const areas = await areasFrom(props);
   try {
-    const id = await db.transaction().execute(async (trx) => {
-      const now = new Date().toISOString();
-      const id = randomUUID();
-      const actorRefs = await resolveActors(trx, parsed.actors, now);
-      const releaseIds = await organisationIdsForCodes(trx, parsed.classification === 'RESTRICTED' ? parsed.releasableTo : []);
-      await repo.insertIncidents(trx, [
-        {
-          ...contentColumns(parsed, { areas, now }),
-          id,
-          reported_at: now,
-          verification: 'unverified',
-          verified_by: null,
-          verified_at: null,
-          verification_note: null,
-          reporter_id: actor.userId,
-          owner_org_id: actor.organisationId,
-          merged_into: null,
-          version: 1,
-          idempotency_key: idempotencyKey ?? null,
-          idempotency_hash: idempotencyKey ? hash : null,
-          created_at: now,
-        },
-      ]);
-      await repo.insertDetails(trx, detailRows(id, parsed, actorRefs));
-      await setReleasableTo(trx, 'incidents', id, releaseIds);
-      const record = (await recordsById(trx, [id])).get(id)!;
-      await writeEvents(trx, [{ type: 'incident.created', record }], now);
-      await applyToSummary(trx, [], await contributionsOf(trx, [record]));
-      await appendAudit(trx, { actor, action: 'create', entityType: 'incident', entityId: id, details: { version: 1, type: parsed.type, title: parsed.title, classification: parsed.classification } });
-      return id;
-    });
-    streamBus.wake();
-    return { incident: await getIncident({ db, viewer: actor, id }), replayed: false };
+    // Written in the next group commit (report-batch.ts) and answered once it has committed. The
+    // reporter's organisation owns the incident, so it reads it whole: as presentIncident gives it.
+    const record = await writeReport(db, { actor, parsed, hash, idempotencyKey, areas });
+    return { incident: presentIncident(record), replayed: false };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     // Two retries racing with one key: the loser answers with the winner's incident.

@@ -1,6 +1,5 @@
 import type { Classification } from '../../shared/access.ts';
-import type {
-  Incident} from '../../shared/incidents.ts';
+import type { Incident, IncidentFeatureCollection } from '../../shared/incidents.ts';
 import {
   ActorKind,
   IncidentType,
@@ -156,4 +155,61 @@ export function toExportable(record: IncidentRecord): ExportableIncident {
     illustrative: incident.illustrative,
     verification: incident.verification.status,
   };
+}
+
+/** A row of the map layer (query.repo.ts mapPoints): its columns in order. */
+export type MapPointRow = readonly [
+  id: string, type: string, title: string, occurredAt: string, verification: string, killed: number, injured: number, abducted: number, displaced: number,
+  classification: string, illustrative: number, placeName: string | null, adm2Name: string | null, lon: number, lat: number,
+];
+
+type MapFeature = IncidentFeatureCollection['features'][number];
+
+/** One point of the map layer. */
+export function mapFeature(row: MapPointRow): MapFeature {
+  const [id, type, title, occurredAt, verification, killed, injured, abducted, displaced, classification, illustrative, placeName, commune, lon, lat] = row;
+  return {
+    type: 'Feature',
+    id,
+    geometry: { type: 'Point', coordinates: [Number(lon), Number(lat)] },
+    properties: {
+      id,
+      type: type as MapFeature['properties']['type'],
+      title,
+      occurredAt,
+      verification: verification as MapFeature['properties']['verification'],
+      killed,
+      injured,
+      abducted,
+      displaced,
+      classification: classification as MapFeature['properties']['classification'],
+      illustrative: illustrative === 1,
+      placeName,
+      commune,
+    },
+  };
+}
+
+const text = (value: string | null): string => (value === null ? 'null' : JSON.stringify(value));
+
+/**
+ * The map layer's JSON text, the same bytes as JSON.stringify of the
+ * FeatureCollection that mapFeature builds, written straight from the rows:
+ * a map layer holds thousands of points, and the objects in between cost more
+ * than the query. Strings go through JSON.stringify, so any text is escaped.
+ */
+export function mapFeatureCollectionText(rows: readonly MapPointRow[], limit: number): string {
+  const count = Math.min(rows.length, limit);
+  const parts: string[] = new Array<string>(count);
+  for (let i = 0; i < count; i += 1) {
+    const [id, type, title, occurredAt, verification, killed, injured, abducted, displaced, classification, illustrative, placeName, commune, lon, lat] = rows[i]!;
+    const idText = JSON.stringify(id);
+    parts[i] =
+      `{"type":"Feature","id":${idText},"geometry":{"type":"Point","coordinates":[${JSON.stringify(Number(lon))},${JSON.stringify(Number(lat))}]},` +
+      `"properties":{"id":${idText},"type":${JSON.stringify(type)},"title":${JSON.stringify(title)},"occurredAt":${JSON.stringify(occurredAt)},` +
+      `"verification":${JSON.stringify(verification)},"killed":${JSON.stringify(killed)},"injured":${JSON.stringify(injured)},"abducted":${JSON.stringify(abducted)},` +
+      `"displaced":${JSON.stringify(displaced)},"classification":${JSON.stringify(classification)},"illustrative":${illustrative === 1},` +
+      `"placeName":${text(placeName)},"commune":${text(commune)}}}`;
+  }
+  return `{"type":"FeatureCollection","features":[${parts.join(',')}],"truncated":${rows.length > limit}}`;
 }

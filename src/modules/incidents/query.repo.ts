@@ -1,5 +1,5 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
-import type { DB, Db } from '../../db/index.ts';
+import { runShapedTuples, Slots, type DB, type Db } from '../../db/index.ts';
 import { fullTextMatch, spatialBboxFilter } from '../../db/dialect.ts';
 import type { IncidentsTable } from '../../db/tables/incidents.ts';
 import { INCIDENT_TYPE_CODES, type IncidentType } from '../../shared/incidents.ts';
@@ -19,6 +19,8 @@ export interface ResolvedFilter {
   fromMs?: number | undefined;
   toMs?: number | undefined;
   types?: readonly string[] | undefined;
+  /** The types' codes in the space-time index; derived from types when absent. */
+  typeCodes?: readonly number[] | undefined;
   /** Registry ids; an empty list matches nothing (the names given matched no actor). */
   actorIds?: readonly string[] | undefined;
   area?: string | undefined;
@@ -42,7 +44,7 @@ export function filterExpression(db: Db, viewer: Viewer, filter: ResolvedFilter)
     const all: Expression<SqlBool>[] = [visibleTo(viewer, 'incidents', 'i')(eb)];
     if (filter.bbox) {
       const [west, south, east, north] = filter.bbox;
-      all.push(spatialBboxFilter(db, { alias: 'i', table: 'incidents', bbox: { west, south, east, north }, fromMs: filter.fromMs, toMs: filter.toMs, categories: filter.types?.map((t) => INCIDENT_TYPE_CODES[t as IncidentType]) }));
+      all.push(spatialBboxFilter(db, { alias: 'i', table: 'incidents', bbox: { west, south, east, north }, fromMs: filter.fromMs, toMs: filter.toMs, categories: filter.typeCodes ?? filter.types?.map((t) => INCIDENT_TYPE_CODES[t as IncidentType]) }));
       all.push(eb('i.lon', '>=', west), eb('i.lon', '<=', east), eb('i.lat', '>=', south), eb('i.lat', '<=', north));
     }
     if (filter.fromMs !== undefined) all.push(eb('i.occurred_ms', '>=', filter.fromMs));
@@ -95,17 +97,70 @@ export async function exportPage(db: Db, viewer: Viewer, filter: ResolvedFilter,
   return query.orderBy('i.occurred_ms', 'asc').orderBy('i.id', 'asc').limit(limit).execute();
 }
 
-/** The slim rows of the map layer, newest first. */
-export async function mapPoints(db: Db, viewer: Viewer, filter: ResolvedFilter, limit: number) {
-  return db
-    .selectFrom('incidents as i')
-    .select(['i.id', 'i.type', 'i.title', 'i.occurred_at', 'i.verification', 'i.killed', 'i.injured', 'i.abducted', 'i.displaced'])
-    .select(['i.classification', 'i.illustrative', 'i.place_name', 'i.adm2_name', 'i.lon', 'i.lat'])
-    .where(filterExpression(db, viewer, filter))
-    .orderBy('i.occurred_ms', 'desc')
-    .orderBy('i.id', 'desc')
-    .limit(limit)
-    .execute();
+/**
+ * What decides the SQL of a filter, as opposed to the values it runs with; null when the SQL
+ * depends on the values themselves (words to search, an area's level): those are built each time.
+ */
+function shapeOf(viewer: Viewer, filter: ResolvedFilter): string | null {
+  if (filter.words || filter.area) return null;
+  return [
+    viewer.organisationId === null ? 'public' : viewer.isMissionMember ? 'member' : 'org',
+    filter.bbox ? 'bbox' : '',
+    filter.fromMs === undefined ? '' : 'from',
+    filter.toMs === undefined ? '' : 'to',
+    filter.types?.length ?? 0,
+    filter.actorIds?.length ?? 'any',
+    filter.verification?.length ?? 0,
+    filter.tags?.length ?? 0,
+    filter.illustrative ?? '',
+    filter.includeMerged ? 'merged' : '',
+  ].join(':');
+}
+
+/** The viewer and filter with their values put in slots (the booleans stay: they are part of the shape). */
+function slotted(slots: Slots, viewer: Viewer, filter: ResolvedFilter): { viewer: Viewer; filter: ResolvedFilter } {
+  const list = <T>(values: readonly T[] | undefined) => values?.map((value) => slots.put(value));
+  const bbox = filter.bbox;
+  return {
+    viewer: { organisationId: viewer.organisationId === null ? null : slots.put(viewer.organisationId), isMissionMember: viewer.isMissionMember },
+    filter: {
+      bbox: bbox ? [slots.put(bbox[0]), slots.put(bbox[1]), slots.put(bbox[2]), slots.put(bbox[3])] : undefined,
+      fromMs: filter.fromMs === undefined ? undefined : slots.put(filter.fromMs),
+      toMs: filter.toMs === undefined ? undefined : slots.put(filter.toMs),
+      types: list(filter.types),
+      typeCodes: list(filter.types?.map((t) => INCIDENT_TYPE_CODES[t as IncidentType])),
+      actorIds: list(filter.actorIds),
+      verification: list(filter.verification),
+      tags: list(filter.tags),
+      illustrative: filter.illustrative,
+      includeMerged: filter.includeMerged,
+    },
+  };
+}
+
+const MAP_COLUMNS = [
+  'i.id', 'i.type', 'i.title', 'i.occurred_at', 'i.verification', 'i.killed', 'i.injured', 'i.abducted', 'i.displaced',
+  'i.classification', 'i.illustrative', 'i.place_name', 'i.adm2_name', 'i.lon', 'i.lat',
+] as const;
+
+function mapPointsQuery(db: Db, viewer: Viewer, filter: ResolvedFilter, limit: number) {
+  return db.selectFrom('incidents as i').select(MAP_COLUMNS).where(filterExpression(db, viewer, filter)).orderBy('i.occurred_ms', 'desc').orderBy('i.id', 'desc').limit(limit);
+}
+
+/** A row of the map layer: the columns of MAP_COLUMNS, in that order. */
+export type MapPoint = [
+  id: string, type: string, title: string, occurredAt: string, verification: string, killed: number, injured: number, abducted: number, displaced: number,
+  classification: string, illustrative: number, placeName: string | null, adm2Name: string | null, lon: number, lat: number,
+];
+
+/** The slim rows of the map layer, newest first: the map polls it, so its SQL is compiled once per shape. */
+export async function mapPoints(db: Db, viewer: Viewer, filter: ResolvedFilter, limit: number): Promise<MapPoint[]> {
+  const shape = shapeOf(viewer, filter);
+  if (shape === null) return (await mapPointsQuery(db, viewer, filter, limit).execute()).map((row) => Object.values(row) as MapPoint);
+  const slots = new Slots();
+  const bound = slotted(slots, viewer, filter);
+  const boundLimit = slots.put(limit);
+  return (await runShapedTuples(db, `incidents.mapPoints ${shape}`, slots, () => mapPointsQuery(db, bound.viewer, bound.filter, boundLimit))) as MapPoint[];
 }
 
 /** Counts and casualties by type, ISO week and commune. */

@@ -10,7 +10,7 @@ import type { Db } from '../../db/index.ts';
 import type { Viewer } from '../auth/index.ts';
 import * as actorsRepo from './actors.repo.ts';
 import * as queryRepo from './query.repo.ts';
-import { loadRecords, presentFor, toExportable } from './present.ts';
+import { loadRecords, mapFeature, mapFeatureCollectionText, presentFor, toExportable } from './present.ts';
 import { foldWords } from './text.ts';
 import * as summaryRepo from './summary.repo.ts';
 import { isoWeekLabel, isoWeekMonday } from './time.ts';
@@ -75,33 +75,23 @@ export async function listIncidents({ db, viewer, filter = {}, cursor, limit = 5
   return { items, nextCursor: rows.length > limit && last ? encodeCursor({ ms: last.occurred_ms, id: last.id }) : null };
 }
 
+export interface GeoJsonProps {
+  db: Db;
+  viewer: Viewer;
+  filter?: IncidentFilter;
+  limit?: number;
+}
+
 /** The map layer: a FeatureCollection of points, newest first, at most `limit`. */
-export async function incidentsGeoJson({ db, viewer, filter = {}, limit = 5000 }: { db: Db; viewer: Viewer; filter?: IncidentFilter; limit?: number }): Promise<IncidentFeatureCollection> {
+export async function incidentsGeoJson({ db, viewer, filter = {}, limit = 5000 }: GeoJsonProps): Promise<IncidentFeatureCollection> {
   const rows = await queryRepo.mapPoints(db, viewer, await resolve(db, IncidentFilter.parse(filter)), limit + 1);
-  return {
-    type: 'FeatureCollection',
-    features: rows.slice(0, limit).map((row) => ({
-      type: 'Feature',
-      id: row.id,
-      geometry: { type: 'Point', coordinates: [Number(row.lon), Number(row.lat)] },
-      properties: {
-        id: row.id,
-        type: row.type as IncidentFeatureCollection['features'][number]['properties']['type'],
-        title: row.title,
-        occurredAt: row.occurred_at,
-        verification: row.verification as IncidentFeatureCollection['features'][number]['properties']['verification'],
-        killed: row.killed,
-        injured: row.injured,
-        abducted: row.abducted,
-        displaced: row.displaced,
-        classification: row.classification as IncidentFeatureCollection['features'][number]['properties']['classification'],
-        illustrative: row.illustrative === 1,
-        placeName: row.place_name,
-        commune: row.adm2_name,
-      },
-    })),
-    truncated: rows.length > limit,
-  };
+  return { type: 'FeatureCollection', features: rows.slice(0, limit).map(mapFeature), truncated: rows.length > limit };
+}
+
+/** The map layer as the JSON text the API sends: the same document as incidentsGeoJson, written without building it first. */
+export async function incidentsGeoJsonText({ db, viewer, filter = {}, limit = 5000 }: GeoJsonProps): Promise<string> {
+  const rows = await queryRepo.mapPoints(db, viewer, await resolve(db, IncidentFilter.parse(filter)), limit + 1);
+  return mapFeatureCollectionText(rows, limit);
 }
 
 export interface AggregateProps {

@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import type { IncidentInputParsed } from '../../shared/incidents.ts';
+import type { Db } from '../../db/index.ts';
+import { appendAudit, organisationIdsForCodes, setReleasableTo, type Actor } from '../auth/index.ts';
+import type { AdminAreaLookup } from './admin-areas.ts';
+import * as repo from './incidents.repo.ts';
+import type { IncidentRecord } from './present.ts';
+import { streamBus } from './stream/bus.ts';
+import { applyToSummary, contributionsOf } from './summary.ts';
+import { contentColumns, detailRows, recordsById, resolveActors, writeEvents } from './write.ts';
+
+/*
+ * Group commit for field reports. A durable commit costs an fsync; under load
+ * many reports arrive while one commits. Reports are queued and written
+ * together, in one transaction, while the previous batch commits: one fsync
+ * for the lot. Each report is acknowledged only after the transaction that
+ * holds it has committed.
+ *
+ * Each report is written inside a savepoint of its own, so a report that fails
+ * (an Idempotency-Key or external id taken, an unknown organisation) is undone
+ * alone and rejected with its own error while the others of the batch commit.
+ * The stream events, the weekly summary and the audit rows of the reports
+ * written follow in the same transaction, in that order (the event writers'
+ * lock before the audit chain's, as everywhere); the audit chain gets one row
+ * per report, each linked to the one before, so `konbit audit verify` holds.
+ */
+
+/** Reports written per transaction, at most: a batch bounds how long the first of them waits. */
+const MAX_BATCH = 100;
+
+export interface QueuedReport {
+  actor: Actor;
+  parsed: IncidentInputParsed;
+  hash: string;
+  idempotencyKey: string | undefined;
+  areas: AdminAreaLookup | null;
+}
+
+interface Pending extends QueuedReport {
+  resolve: (record: IncidentRecord) => void;
+  reject: (error: unknown) => void;
+}
+
+class ReportQueue {
+  readonly #db: Db;
+  #waiting: Pending[] = [];
+  #writing = false;
+
+  constructor(db: Db) {
+    this.#db = db;
+  }
+
+  submit(report: QueuedReport): Promise<IncidentRecord> {
+    return new Promise((resolve, reject) => {
+      this.#waiting.push({ ...report, resolve, reject });
+      if (!this.#writing) void this.#drain();
+    });
+  }
+
+  /** Writes batches until nothing waits; reports that come meanwhile form the next batch. */
+  async #drain(): Promise<void> {
+    this.#writing = true;
+    try {
+      // Reports sent in the same tick join the first batch too.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      while (this.#waiting.length > 0) {
+        const batch = this.#waiting.splice(0, MAX_BATCH);
+        await writeBatch(this.#db, batch);
+      }
+    } finally {
+      this.#writing = false;
+    }
+  }
+}
+
+const queues = new WeakMap<Db, ReportQueue>();
+
+/** Writes a report in the next batch; resolves with it as written once that batch has committed. */
+export function writeReport(db: Db, report: QueuedReport): Promise<IncidentRecord> {
+  let queue = queues.get(db);
+  if (!queue) queues.set(db, (queue = new ReportQueue(db)));
+  return queue.submit(report);
+}
+
+async function writeBatch(db: Db, batch: readonly Pending[]): Promise<void> {
+  const failed = new Map<Pending, unknown>();
+  let written: { pending: Pending; record: IncidentRecord }[] = [];
+  try {
+    written = await db.transaction().execute(async (trx) => {
+      const now = new Date().toISOString();
+      const ids = new Map<Pending, string>();
+      for (const pending of batch) {
+        await sql`savepoint konbit_report`.execute(trx);
+        try {
+          ids.set(pending, await insertReport(trx, pending, now));
+          await sql`release savepoint konbit_report`.execute(trx);
+        } catch (error) {
+          await sql`rollback to savepoint konbit_report`.execute(trx);
+          await sql`release savepoint konbit_report`.execute(trx);
+          failed.set(pending, error);
+        }
+      }
+      if (ids.size === 0) return [];
+      const records = await recordsById(trx, [...ids.values()]);
+      const rows = [...ids].map(([pending, id]) => ({ pending, record: records.get(id)! }));
+      await writeEvents(trx, rows.map(({ record }) => ({ type: 'incident.created', record })), now);
+      await applyToSummary(trx, [], await contributionsOf(trx, rows.map(({ record }) => record)));
+      for (const { pending, record } of rows) {
+        const { parsed } = pending;
+        await appendAudit(trx, { actor: pending.actor, action: 'create', entityType: 'incident', entityId: record.row.id, details: { version: 1, type: parsed.type, title: parsed.title, classification: parsed.classification } });
+      }
+      return rows;
+    });
+  } catch (error) {
+    // The transaction did not commit: no report of the batch was written.
+    for (const pending of batch) pending.reject(error);
+    return;
+  }
+  if (written.length > 0) streamBus.wake();
+  for (const { pending, record } of written) pending.resolve(record);
+  for (const [pending, error] of failed) pending.reject(error);
+}
+
+/** One report's rows (incident, details, releases); its events and audit row come after the batch's reports. */
+async function insertReport(trx: Db, { actor, parsed, hash, idempotencyKey, areas }: Pending, now: string): Promise<string> {
+  const id = randomUUID();
+  const actorRefs = await resolveActors(trx, parsed.actors, now);
+  const releaseIds = await organisationIdsForCodes(trx, parsed.classification === 'RESTRICTED' ? parsed.releasableTo : []);
+  await repo.insertIncidents(trx, [
+    {
+      ...contentColumns(parsed, { areas, now }),
+      id,
+      reported_at: now,
+      verification: 'unverified',
+      verified_by: null,
+      verified_at: null,
+      verification_note: null,
+      reporter_id: actor.userId,
+      owner_org_id: actor.organisationId,
+      merged_into: null,
+      version: 1,
+      idempotency_key: idempotencyKey ?? null,
+      idempotency_hash: idempotencyKey ? hash : null,
+      created_at: now,
+    },
+  ]);
+  await repo.insertDetails(trx, detailRows(id, parsed, actorRefs));
+  await setReleasableTo(trx, 'incidents', id, releaseIds);
+  return id;
+}
