@@ -9,6 +9,7 @@ import { registerReport } from './commands/report.ts';
 import { registerRoads } from './commands/roads.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerSites } from './commands/sites.ts';
+import { registerSms } from './commands/sms.ts';
 import { reportError } from './context.ts';
 
 const program = new Command()
@@ -25,6 +26,7 @@ registerLedger(program);
 registerNews(program);
 registerRoads(program);
 registerSites(program);
+registerSms(program);
 registerImportExport(program);
 registerReport(program);
 
