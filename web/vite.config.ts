@@ -3,11 +3,13 @@
 // app's own JavaScript stays small, and its worker is copied as a file.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { serviceWorker } from './sw-build.ts';
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/',
   oxc: { jsx: { runtime: 'automatic' } },
+  plugins: [serviceWorker({ entry: fileURLToPath(new URL('src/sw/service-worker.ts', import.meta.url)) })],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -4,9 +4,13 @@ import { createRoot } from 'react-dom/client';
 import './i18n/index.ts';
 import { App } from './app/App.tsx';
 import './styles.css';
+import './offline/offline.css';
+import { registerServiceWorker } from './offline/register.ts';
 
 const queryClient = new QueryClient({
-  defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 30_000 } },
+  // offlineFirst: without a network a read still goes out once, and the service worker answers it
+  // from what the device kept; a report goes to the outbox instead of being held back.
+  defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 30_000, networkMode: 'offlineFirst' }, mutations: { networkMode: 'offlineFirst' } },
 });
 
 createRoot(document.getElementById('root')!).render(
@@ -16,3 +20,5 @@ createRoot(document.getElementById('root')!).render(
     </QueryClientProvider>
   </StrictMode>,
 );
+
+registerServiceWorker();

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { useComplaintRoute } from '../features/complaints/route.ts';
 import { useI18n } from '../i18n/index.ts';
+import { useOfflineSession } from '../offline/hooks.ts';
 import { Header } from './Header.tsx';
 import { useScreen } from './route.ts';
 import { useSession } from './session.ts';
@@ -20,6 +21,7 @@ export function App() {
   const { me, loading } = useSession();
   const screen = useScreen();
   const complaintPage = useComplaintRoute();
+  useOfflineSession(me);
   if (complaintPage) return <Suspense fallback={<p className="splash" role="status">{t('common.loading')}</p>}><ComplaintPage /></Suspense>;
   if (loading) return <p className="splash" role="status">{t('common.loading')}</p>;
   if (!me) return <SignIn />;

@@ -2,6 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { LoginBody, Me } from '../../../src/shared/auth.ts';
 import { api, ApiError, setCsrfToken } from '../api/client.ts';
 import { isLocale, setLocale } from '../i18n/index.ts';
+import { stopSync } from '../offline/syncStatus.ts';
+import { wipeDeviceData } from '../offline/wipe.ts';
 
 const ME = ['me'] as const;
 
@@ -42,10 +44,14 @@ export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => api<void>('/api/v1/auth/logout', { method: 'POST' }),
-    onSettled: () => {
+    onSettled: async () => {
+      stopSync();
+      await wipeDeviceData();
       setCsrfToken('');
-      queryClient.clear();
+      // The session query stays (now empty) so that the screens that watch it see the sign-out;
+      // every other answer in memory goes, as it went from the device.
       queryClient.setQueryData(ME, null);
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== ME[0] });
     },
   });
 }

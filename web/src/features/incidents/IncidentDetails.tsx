@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Me } from '../../../../src/shared/auth.ts';
 import { CLASSIFICATIONS } from '../../../../src/shared/access.ts';
 import { INCIDENT_TYPES, LOCATION_PRECISIONS, VERIFICATION_STATUSES, type HistoryEntry, type Incident } from '../../../../src/shared/incidents.ts';
 import { api } from '../../api/client.ts';
 import { errorMessage } from '../../app/errors.ts';
 import { useI18n } from '../../i18n/index.ts';
+import { EditIncident } from './EditIncident.tsx';
 import { VerifyButtons } from './VerifyButtons.tsx';
 
 const who = (ref: Incident['reportedBy'] | null) => (ref ? (ref.username ? `${ref.username} (${ref.organisation})` : ref.organisation) : '');
@@ -16,6 +17,7 @@ export function IncidentDetails({ id, me, onClose }: { id: string; me: Me; onClo
   const incident = useQuery({ queryKey: ['incidents', 'one', id], queryFn: () => api<Incident>(`/api/v1/incidents/${encodeURIComponent(id)}`) });
   const history = useQuery({ queryKey: ['incidents', 'history', id], queryFn: () => api<HistoryEntry[]>(`/api/v1/incidents/${encodeURIComponent(id)}/history`) });
   const i = incident.data;
+  const [editing, setEditing] = useState(false);
   // Focus moves to the panel it opened, so that a keyboard or screen reader user lands on it.
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [id]);
@@ -84,6 +86,11 @@ export function IncidentDetails({ id, me, onClose }: { id: string; me: Me; onClo
             </ul>
           )}
           <VerifyButtons incident={i} me={me} />
+          {editing ? (
+            <EditIncident incident={i} onDone={() => setEditing(false)} />
+          ) : (
+            me.roles.some((r) => r === 'reporter' || r === 'analyst' || r === 'commander') && <button type="button" onClick={() => setEditing(true)} data-testid="edit-open">{t('offline.edit.open')}</button>
+          )}
           <h3>{t('details.history')}</h3>
           <ol className="history">
             {(history.data ?? []).map((h) => (

@@ -1,11 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { CLASSIFICATIONS, type Classification } from '../../../../src/shared/access.ts';
 import type { Organisation } from '../../../../src/shared/auth.ts';
 import { INCIDENT_TYPES, IncidentInput, type Incident, type IncidentType } from '../../../../src/shared/incidents.ts';
 import { api } from '../../api/client.ts';
 import { errorMessage } from '../../app/errors.ts';
 import { useI18n } from '../../i18n/index.ts';
+import { submit as submitToOutbox } from '../../offline/outbox.ts';
+import { RoadblockForm, WhatSelect, type ReportWhat } from './RoadblockForm.tsx';
 
 const RELIABILITY = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
 const CREDIBILITY = [1, 2, 3, 4, 5, 6] as const;
@@ -29,7 +31,7 @@ export function ReportForm({ point, onPoint, onClose, onReported }: Props) {
   const { t, f } = useI18n();
   const queryClient = useQueryClient();
   const formId = useId();
-  const idempotencyKey = useRef(crypto.randomUUID());
+  const [what, setWhat] = useState<ReportWhat>('incident');
   const [type, setType] = useState<IncidentType>('armed_clash');
   const [title, setTitle] = useState('');
   const [occurredAt, setOccurredAt] = useState(localNow);
@@ -44,11 +46,14 @@ export function ReportForm({ point, onPoint, onClose, onReported }: Props) {
   const [locating, setLocating] = useState(false);
   const organisations = useQuery({ queryKey: ['organisations'], queryFn: () => api<Organisation[]>('/api/v1/organisations'), staleTime: Infinity });
 
+  // Through the outbox: stored on the device first, sent now or when the connection returns,
+  // with its Idempotency-Key so that it arrives once.
   const report = useMutation({
-    mutationFn: (input: IncidentInput) => api<Incident>('/api/v1/incidents', { method: 'POST', body: input, headers: { 'idempotency-key': idempotencyKey.current } }),
-    onSuccess: (incident) => {
+    mutationFn: (input: IncidentInput) => submitToOutbox({ kind: 'incident', path: '/api/v1/incidents', body: input, summary: input.title }),
+    onSuccess: ({ answer }) => {
+      if (!answer) return onClose();
       void queryClient.invalidateQueries({ queryKey: ['incidents'] });
-      onReported(incident.id);
+      onReported((answer as Incident).id);
     },
   });
 
@@ -87,6 +92,7 @@ export function ReportForm({ point, onPoint, onClose, onReported }: Props) {
     report.mutate(input);
   };
 
+  if (what !== 'incident') return <RoadblockForm kind={what} onWhat={setWhat} point={point} onPoint={onPoint} onClose={onClose} />;
   return (
     <aside className="panel right report" aria-labelledby={`${formId}-title`} data-testid="report-form">
       <div className="panel-head">
@@ -94,6 +100,7 @@ export function ReportForm({ point, onPoint, onClose, onReported }: Props) {
         <button type="button" className="close" onClick={onClose} aria-label={t('common.close')}>×</button>
       </div>
       <form onSubmit={submit}>
+        <WhatSelect value={what} onChange={setWhat} />
         <fieldset>
           <legend>{t('report.where')}</legend>
           <p className="hint" data-testid="report-point">

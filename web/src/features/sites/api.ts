@@ -6,6 +6,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Assignment, AssignmentInput, ProtectionGap, SiteKind, SiteThreat, Task, TaskStatus } from '../../../../src/shared/sites.ts';
 import type { Course, TrainingTotals } from '../../../../src/shared/training.ts';
 import { api } from '../../api/client.ts';
+import { submit as submitToOutbox } from '../../offline/outbox.ts';
 
 const minute = 60_000;
 
@@ -37,8 +38,9 @@ export function useTrainingTotals(enabled: boolean) {
 export function useTaskStatus() {
   const client = useQueryClient();
   return useMutation({
+    // Through the outbox: a patrol without signal moves its task on, and the change is sent once when it can be.
     mutationFn: ({ task, status, afterAction }: { task: Task; status: TaskStatus; afterAction?: string }) =>
-      api<Task>(`/api/v1/sites/tasks/${encodeURIComponent(task.id)}/status`, { method: 'POST', body: { version: task.version, status, ...(afterAction ? { afterAction } : {}) } }),
+      submitToOutbox({ kind: 'task-status', path: `/api/v1/sites/tasks/${encodeURIComponent(task.id)}/status`, body: { version: task.version, status, ...(afterAction ? { afterAction } : {}) }, summary: `${task.title}: ${status}` }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['sites'] }),
   });
 }

@@ -1,0 +1,13 @@
+/**
+ * Registers the service worker of the production build (web/dist/sw.js). The
+ * development server has none: there every request goes to the network.
+ */
+export function registerServiceWorker(): void {
+  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch((error: unknown) => {
+      // Without it the app still works online; only the offline use is lost.
+      console.warn('Konbit could not install its offline worker:', error);
+    });
+  });
+}
