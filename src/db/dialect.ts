@@ -120,11 +120,9 @@ export interface SpaceTimeWindow {
  * so this is a superset: callers also compare the exact columns.
  */
 export function spatialBboxFilter(db: Kysely<any>, { alias, table, bbox, fromMs, toMs, categories }: SpaceTimeWindow) {
-  // Open ends of the window become far-away times; the index then ignores them. The times are
-  // divided in SQL, so that a query compiled once (db/prepared.ts) takes them as parameters.
-  const indexTime = (value: number) => sql`(${value} / ${sql.lit(INDEX_TIME_UNIT_MS)}.0)`;
-  const from = fromMs === undefined ? sql`${-1e6}` : indexTime(fromMs);
-  const to = toMs === undefined ? sql`${1e6}` : indexTime(toMs);
+  // Open ends of the window become far-away times; the index then ignores them.
+  const from = fromMs === undefined ? -1e6 : fromMs / INDEX_TIME_UNIT_MS;
+  const to = toMs === undefined ? 1e6 : toMs / INDEX_TIME_UNIT_MS;
   // One search per category: an index searches one box at a time, and the boxes of two categories far apart would cover those between.
   const ranges: [number, number][] = categories?.length ? [...new Set(categories)].map((c) => [c, c]) : [[-1e6, 1e6]];
   if (dialectOf(db) === 'postgres') {
@@ -236,11 +234,6 @@ export interface ChangeChannel {
   listen(onMessage: (message: string) => void, onReconnect: () => void): Promise<{ close(): Promise<void> }>;
 }
 
-/** The pool under a PostgreSQL database (not a transaction's), for statements prepared by name. */
-export function pgPoolOf(db: Kysely<any>): pg.Pool | undefined {
-  return pgPools.get(db);
-}
-
 /** The database's change channel, or null where there is none (SQLite). */
 export function changeChannel(db: Kysely<any>): ChangeChannel | null {
   const pool = pgPools.get(db);
@@ -313,4 +306,54 @@ async function listenOn(pool: pg.Pool, channel: string, onMessage: (message: str
       await client?.end().catch(() => {});
     },
   };
+}
+
+/*
+ * Raw multi-row INSERTs for bulk writes (the incident import), with the
+ * parameters laid out as each database takes them best. PostgreSQL gets one
+ * array per column through unnest: as many parameters as columns however many
+ * rows, and a short text to parse. SQLite gets a VALUES list of `?` within its
+ * 32,766 bound parameters, the text built once per shape.
+ */
+
+/** A column of a bulk insert: its name and its SQL type (PostgreSQL casts each array to it). */
+export interface BulkColumn {
+  name: string;
+  type: 'text' | 'integer' | 'bigint' | 'double precision';
+}
+
+/** Rows per statement at most: beyond this a bigger statement saves nothing and holds more memory. */
+const BULK_MAX_ROWS = 1000;
+/** SQLITE_MAX_VARIABLE_NUMBER of the SQLite better-sqlite3 builds. */
+const SQLITE_MAX_PARAMETERS = 32_766;
+
+/** How many rows of this many columns one bulk statement carries. */
+export function bulkRowsPerStatement(db: Kysely<any>, columnCount: number): number {
+  if (dialectOf(db) === 'postgres') return BULK_MAX_ROWS;
+  return Math.max(1, Math.min(BULK_MAX_ROWS, Math.floor(SQLITE_MAX_PARAMETERS / columnCount)));
+}
+
+const sqliteInserts = new Map<string, string>();
+
+/** One INSERT of these rows (at most bulkRowsPerStatement of them), as SQL text and its parameters. */
+export function bulkInsert(db: Kysely<any>, table: string, columns: readonly BulkColumn[], rows: readonly (readonly unknown[])[]): { sql: string; parameters: unknown[] } {
+  const width = columns.length;
+  const names = columns.map((c) => `"${c.name}"`).join(',');
+  if (dialectOf(db) === 'postgres') {
+    const arrays = columns.map((_, column) => rows.map((row) => row[column]));
+    const unnest = columns.map((c, column) => `$${column + 1}::${c.type}[]`).join(',');
+    return { sql: `insert into "${table}" (${names}) select * from unnest(${unnest})`, parameters: arrays };
+  }
+  const key = `${table}\u0000${names}\u0000${rows.length}`;
+  let text = sqliteInserts.get(key);
+  if (text === undefined) {
+    const tuple = `(${new Array<string>(width).fill('?').join(',')})`;
+    text = `insert into "${table}" (${names}) values ${new Array<string>(rows.length).fill(tuple).join(',')}`;
+    sqliteInserts.set(key, text);
+  }
+  const parameters = new Array<unknown>(rows.length * width);
+  rows.forEach((row, at) => {
+    for (let column = 0; column < width; column++) parameters[at * width + column] = row[column];
+  });
+  return { sql: text, parameters };
 }

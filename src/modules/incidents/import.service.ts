@@ -1,8 +1,11 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { ImportMode, ImportResult, ImportRow, ImportRowError, IncidentInputParsed } from '../../shared/incidents.ts';
 import type { Db } from '../../db/index.ts';
 import { appendAudit, type Actor } from '../auth/index.ts';
 import { adminAreasIn, type AdminAreaLookup } from './admin-areas.ts';
+import * as bulk from './bulk.repo.ts';
+import { lockEventWriters } from './events.repo.ts';
+import { newIncidentRows, type ValidRow } from './import.rows.ts';
 import * as repo from './incidents.repo.ts';
 import { assertMayEdit, assertMayReport } from './incidents.policy.ts';
 import { inputOf } from './incidents.service.ts';
@@ -10,8 +13,9 @@ import { presentIncident, type IncidentRecord } from './present.ts';
 import { streamBus } from './stream/bus.ts';
 import { affectedBy, applyToSummary, contributionsOf, recordsOf, type Contribution } from './summary.ts';
 import { actorNameKey } from './text.ts';
-import { checkIncident } from './validate.ts';
-import { contentColumns, detailRows, historyRow, mergeDetails, recordsById, resolveActors, writeEvents, type ActorRef, type PendingEvent } from './write.ts';
+import { wasParsed } from './parsed-inputs.ts';
+import { checkIncident, plausibilityIssues } from './validate.ts';
+import { contentColumns, detailRows, historyRow, mergeDetails, recordsById, resolveActors, writeEvents, type ActorRef } from './write.ts';
 
 /*
  * Bulk import for the format readers (ACLED, Ushahidi, CoT, GeoJSON, HXL).
@@ -22,7 +26,8 @@ import { contentColumns, detailRows, historyRow, mergeDetails, recordsById, reso
  * returns the rejected ones.
  */
 
-const BATCH = 500;
+/** Rows per batch: large enough that the per-batch lookups and statements cost little per row, small enough to hold in memory. */
+const BATCH = 2000;
 
 export interface ImportIncidentsProps {
   db: Db;
@@ -31,12 +36,6 @@ export interface ImportIncidentsProps {
   mode: ImportMode;
   /** Admin-area index; by default the one of the process's datasets folder. */
   areas?: AdminAreaLookup | null;
-}
-
-interface Valid {
-  line: number;
-  input: IncidentInputParsed;
-  releaseIds: string[];
 }
 
 class RolledBack extends Error {}
@@ -50,40 +49,58 @@ export async function importIncidents({ db, actor, rows, mode, areas: givenAreas
       const all = await repo.allOrganisations(trx);
       const organisations = new Map(all.map((o) => [o.code, o.id]));
       const importer = new Importer(trx, actor, areas, result, new Map(all.map((o) => [o.id, o.code])));
-      let batch: Valid[] = [];
+      let batch: ValidRow[] = [];
       const keys = new Set<string>();
       const nowMs = Date.now();
-      for await (const row of rows) {
-        const valid = validate(row, organisations, nowMs, result.rejected);
-        if (!valid || (mode === 'all-or-nothing' && result.rejected.length > 0)) continue;
-        const key = valid.input.external ? `${valid.input.external.system}\u0000${valid.input.external.id}` : null;
-        // The same external id twice in one batch: the second must update what the first created.
-        if (batch.length >= BATCH || (key && keys.has(key))) {
-          await importer.write(batch);
-          batch = [];
-          keys.clear();
+      // One batch is written while the next is read: on PostgreSQL the server works on the one
+      // while this process parses the other. Batches are still written one after the other.
+      let writing: Promise<void> = Promise.resolve();
+      const startWriting = async (rowsToWrite: ValidRow[]) => {
+        await writing;
+        writing = importer.write(rowsToWrite);
+        // Handled here, thrown where it is awaited: a failed write must not crash the process meanwhile.
+        writing.catch(() => {});
+      };
+      try {
+        for await (const row of rows) {
+          const valid = validate(row, organisations, nowMs, result.rejected);
+          if (!valid || (mode === 'all-or-nothing' && result.rejected.length > 0)) continue;
+          const key = valid.input.external ? `${valid.input.external.system}\u0000${valid.input.external.id}` : null;
+          // The same external id twice in one batch: the second must update what the first created.
+          if (batch.length >= BATCH || (key && keys.has(key))) {
+            await startWriting(batch);
+            batch = [];
+            keys.clear();
+          }
+          batch.push(valid);
+          if (key) keys.add(key);
         }
-        batch.push(valid);
-        if (key) keys.add(key);
+      } catch (error) {
+        await writing.catch(() => {});
+        throw error;
       }
+      await writing;
       if (mode === 'all-or-nothing' && result.rejected.length > 0) throw new RolledBack();
       await importer.write(batch);
       await importer.finish();
     });
   } catch (error) {
     if (!(error instanceof RolledBack)) throw error;
-    return { created: 0, updated: 0, rejected: result.rejected };
+    return { created: 0, updated: 0, rejected: result.rejected.sort((a, b) => a.line - b.line) };
   }
   if (result.created + result.updated > 0) streamBus.wake();
+  // Rows are refused while reading and while writing, which overlap: report them in file order.
+  result.rejected.sort((a, b) => a.line - b.line);
   return result;
 }
 
-function validate(row: ImportRow, organisations: ReadonlyMap<string, string>, nowMs: number, rejected: ImportRowError[]): Valid | null {
+function validate(row: ImportRow, organisations: ReadonlyMap<string, string>, nowMs: number, rejected: ImportRowError[]): ValidRow | null {
   if ('errors' in row) {
     rejected.push(...(row.errors.length > 0 ? row.errors : [{ line: row.line, reason: 'the row could not be read' }]));
     return null;
   }
-  const checked = checkIncident(row.input, nowMs);
+  // A reader's row has been through the schema already: only the plausibility checks remain.
+  const checked = wasParsed(row.input) ? plausible(row.input, nowMs) : checkIncident(row.input, nowMs);
   if (!checked.ok) {
     for (const issue of checked.issues) rejected.push({ line: row.line, column: issue.path, ...(issue.value !== undefined ? { value: issue.value } : {}), reason: issue.message });
     return null;
@@ -95,6 +112,11 @@ function validate(row: ImportRow, organisations: ReadonlyMap<string, string>, no
     return null;
   }
   return { line: row.line, input: checked.value, releaseIds: [...new Set(codes.map((code) => organisations.get(code)!))] };
+}
+
+function plausible(input: IncidentInputParsed, nowMs: number): ReturnType<typeof checkIncident> {
+  const issues = plausibilityIssues(input, nowMs);
+  return issues.length === 0 ? { ok: true, value: input } : { ok: false, issues };
 }
 
 /** The fields that make an incident, in one order, for telling a changed row from a repeated one. */
@@ -136,7 +158,7 @@ class Importer {
     this.#codes = codesById;
   }
 
-  async write(batch: readonly Valid[]): Promise<void> {
+  async write(batch: readonly ValidRow[]): Promise<void> {
     if (batch.length === 0) return;
     const trx = this.#trx;
     const existing = new Map<string, repo.ExternalMatch>();
@@ -151,8 +173,8 @@ class Importer {
       for (const [externalId, found] of await repo.findByExternalIds(trx, system, externalIds)) existing.set(`${system}\u0000${externalId}`, found);
     }
     const actors = await resolveActors(trx, batch.flatMap((v) => v.input.actors), this.#now);
-    const inserts: Valid[] = [];
-    const updates: (Valid & { target: repo.ExternalMatch })[] = [];
+    const inserts: ValidRow[] = [];
+    const updates: (ValidRow & { target: repo.ExternalMatch })[] = [];
     for (const valid of batch) {
       const target = valid.input.external ? existing.get(`${valid.input.external.system}\u0000${valid.input.external.id}`) : undefined;
       if (!target) {
@@ -169,51 +191,30 @@ class Importer {
     }
     const created = await this.#insert(inserts, actors);
     const updated = await this.#update(updates, actors);
-    await writeEvents(trx, [...created, ...updated.events], this.#now);
-    await applyToSummary(trx, updated.before, [...(await contributionsOf(trx, created.map((e) => e.record))), ...updated.after]);
+    await applyToSummary(trx, updated.before, [...(await contributionsOf(trx, created)), ...updated.after]);
   }
 
-  async #insert(rows: readonly Valid[], actors: ReadonlyMap<string, ActorRef>): Promise<PendingEvent[]> {
-    const context = { areas: this.#areas, now: this.#now };
-    const actor = this.#actor;
-    const incidents = rows.map((valid) => ({
-      ...contentColumns(valid.input, context),
-      id: randomUUID(),
-      reported_at: this.#now,
-      verification: 'unverified',
-      verified_by: null,
-      verified_at: null,
-      verification_note: null,
-      reporter_id: actor.userId,
-      owner_org_id: actor.organisationId,
-      merged_into: null,
-      version: 1,
-      idempotency_key: null,
-      idempotency_hash: null,
-      created_at: this.#now,
-    }));
-    const details = rows.map((valid, i) => detailRows(incidents[i]!.id, valid.input, actors));
-    await repo.insertIncidents(this.#trx, incidents);
-    await repo.insertDetails(this.#trx, mergeDetails(details));
-    await repo.insertReleases(this.#trx, rows.flatMap((valid, i) => valid.releaseIds.map((organisation_id) => ({ record_id: incidents[i]!.id, organisation_id }))));
-    this.#created.push(...incidents.map((r) => r.id));
+  /** New incidents, a few multi-row statements per table; their stream events are written here too. */
+  async #insert(rows: readonly ValidRow[], actors: ReadonlyMap<string, ActorRef>): Promise<IncidentRecord[]> {
+    if (rows.length === 0) return [];
+    const trx = this.#trx;
+    const written = newIncidentRows(rows, { actor: this.#actor, areas: this.#areas, now: this.#now, actors, codes: this.#codes });
+    await bulk.insertIncidentRows(trx, written.incidents);
+    await bulk.insertRows(trx, bulk.SOURCES, written.sources);
+    await bulk.insertRows(trx, bulk.ACTOR_LINKS, written.actorLinks);
+    await bulk.insertRows(trx, bulk.TAGS, written.tags);
+    await bulk.insertRows(trx, bulk.RELEASES, written.releases);
+    // The event writers' lock first, as writeEvents takes it: sequence numbers follow commit order.
+    await lockEventWriters(trx);
+    await bulk.insertRows(trx, bulk.EVENTS, written.events);
+    for (const record of written.records) this.#created.push(record.row.id);
     this.#result.created += rows.length;
-    // The events' incidents are built from what was written, not read back: imports are large.
-    return rows.map((valid, i) => {
-      const { search_text: _text, occurred_week: _week, type_code: _code, idempotency_key: _key, idempotency_hash: _hash, ...row } = incidents[i]!;
-      const record: IncidentRecord = {
-        row: { ...row, owner_code: actor.organisationCode, reporter_username: actor.username, reporter_org_code: actor.organisationCode, verifier_username: null, verifier_org_code: null },
-        sources: details[i]!.sources,
-        actors: valid.input.actors.map((a) => ({ ...actors.get(actorNameKey(a.name))!, role: a.role })).sort((a, b) => (a.role === b.role ? (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) : a.role < b.role ? -1 : 1)),
-        tags: details[i]!.tags.map((t) => t.tag).sort(),
-        releases: valid.releaseIds.map((organisationId) => ({ organisationId, code: this.#codes.get(organisationId)! })).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)),
-      };
-      return { type: 'incident.created' as const, record };
-    });
+    return written.records;
   }
 
-  async #update(rows: readonly (Valid & { target: { id: string; version: number } })[], actors: ReadonlyMap<string, ActorRef>): Promise<{ events: PendingEvent[]; before: Contribution[]; after: Contribution[] }> {
-    const nothing = { events: [], before: [], after: [] };
+  /** Incidents imported before: rewritten where the row changed them, with history and events. */
+  async #update(rows: readonly (ValidRow & { target: { id: string; version: number } })[], actors: ReadonlyMap<string, ActorRef>): Promise<{ before: Contribution[]; after: Contribution[] }> {
+    const nothing = { before: [], after: [] };
     if (rows.length === 0) return nothing;
     const trx = this.#trx;
     this.#result.updated += rows.length;
@@ -232,13 +233,13 @@ class Importer {
     await repo.insertDetails(trx, mergeDetails(changed.map((valid) => detailRows(valid.target.id, valid.input, actors))));
     await repo.insertReleases(trx, changed.flatMap((valid) => valid.releaseIds.map((organisation_id) => ({ record_id: valid.target.id, organisation_id }))));
     const after = await recordsById(trx, ids);
+    await writeEvents(trx, ids.map((id) => ({ type: 'incident.updated' as const, record: after.get(id)! })), this.#now);
     await repo.insertHistory(
       trx,
       ids.map((id) => historyRow(presentIncident(before.get(id)!), presentIncident(after.get(id)!), 'import', this.#actor, this.#now)),
     );
     this.#updated.push(...ids);
     return {
-      events: ids.map((id) => ({ type: 'incident.updated' as const, record: after.get(id)! })),
       before: contributedBefore,
       after: await contributionsOf(trx, await recordsOf(trx, affected)),
     };

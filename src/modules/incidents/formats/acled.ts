@@ -39,19 +39,22 @@ const GEO_PRECISION: Record<string, 'exact' | 'near' | 'commune'> = { '1': 'exac
 export async function* readAcled(bytes: AsyncIterable<Uint8Array>, options: ReaderOptions = {}): AsyncGenerator<ImportRow> {
   const context = contextOf(options);
   let header: CsvHeader | undefined;
+  let extended = false;
   for await (const record of readCsvRecords(textOf(bytes, options))) {
     if (!header) {
       header = new CsvHeader(record.line, record.fields);
       header.requireColumns(REQUIRED, 'ACLED');
+      extended = EXTENSION.some((key) => header!.has(extensionColumn(key)));
       continue;
     }
     const mismatch = fieldCountError(record, header.names.length);
-    yield mismatch ? { line: record.line, errors: [mismatch] } : acledRow(header, record, context);
+    yield mismatch ? { line: record.line, errors: [mismatch] } : acledRow(header, record, context, extended);
   }
   if (!header) throw new FormatError({ line: 1, reason: 'the file has no header row: there is nothing to import' });
 }
 
-function acledRow(header: CsvHeader, { line, fields }: CsvRecord, context: RowContext): ImportRow {
+/** `extended`: the file has Konbit's extension columns (ACLED's own exports have none: nothing to lay over). */
+function acledRow(header: CsvHeader, { line, fields }: CsvRecord, context: RowContext, extended: boolean): ImportRow {
   const get = (name: string) => header.value(fields, name);
   const row = new RowBuilder(line, FIELD_COLUMNS, context);
   const id = row.required(get('event_id_cnty'), 'event_id_cnty', 'the event id');
@@ -95,7 +98,7 @@ function acledRow(header: CsvHeader, { line, fields }: CsvRecord, context: RowCo
     classification: context.defaultClassification,
     releasableTo: [],
   };
-  applyExtension(row, draft, (key) => (EXTENSION.includes(key) ? get(extensionColumn(key)) : undefined), extensionColumn);
+  if (extended) applyExtension(row, draft, (key) => (EXTENSION.includes(key) ? get(extensionColumn(key)) : undefined), extensionColumn);
   return row.finish(draft);
 }
 

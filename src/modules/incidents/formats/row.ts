@@ -4,6 +4,7 @@
 
 import { CLASSIFICATIONS, type Classification } from '../../../shared/access.ts';
 import { HAITI_BOUNDS, IncidentInput, type ImportRow, type ImportRowError } from '../../../shared/incidents.ts';
+import { markParsed } from '../parsed-inputs.ts';
 import { REPLACEMENT_CHARACTER } from './text.ts';
 
 /** Field of IncidentInput (dotted for nested ones) → the column of the file it came from. */
@@ -96,7 +97,8 @@ export class RowBuilder {
   finish(draft: Record<string, unknown>): ImportRow {
     if (this.errors.length > 0) return { line: this.line, errors: this.errors };
     const parsed = IncidentInput.safeParse(draft);
-    if (parsed.success) return { line: this.line, input: parsed.data };
+    // Marked, so that importIncidents does not parse the row a second time.
+    if (parsed.success) return { line: this.line, input: markParsed(parsed.data) };
     for (const issue of parsed.error.issues) {
       const path = issue.path.map(String);
       const column = this.columnOf(path);
