@@ -120,9 +120,11 @@ export interface SpaceTimeWindow {
  * so this is a superset: callers also compare the exact columns.
  */
 export function spatialBboxFilter(db: Kysely<any>, { alias, table, bbox, fromMs, toMs, categories }: SpaceTimeWindow) {
-  // Open ends of the window become far-away times; the index then ignores them.
-  const from = fromMs === undefined ? -1e6 : fromMs / INDEX_TIME_UNIT_MS;
-  const to = toMs === undefined ? 1e6 : toMs / INDEX_TIME_UNIT_MS;
+  // Open ends of the window become far-away times; the index then ignores them. The times are
+  // divided in SQL, so that a query compiled once (db/prepared.ts) takes them as parameters.
+  const indexTime = (value: number) => sql`(${value} / ${sql.lit(INDEX_TIME_UNIT_MS)}.0)`;
+  const from = fromMs === undefined ? sql`${-1e6}` : indexTime(fromMs);
+  const to = toMs === undefined ? sql`${1e6}` : indexTime(toMs);
   // One search per category: an index searches one box at a time, and the boxes of two categories far apart would cover those between.
   const ranges: [number, number][] = categories?.length ? [...new Set(categories)].map((c) => [c, c]) : [[-1e6, 1e6]];
   if (dialectOf(db) === 'postgres') {
@@ -232,6 +234,11 @@ export interface ChangeChannel {
    * been missed meanwhile.
    */
   listen(onMessage: (message: string) => void, onReconnect: () => void): Promise<{ close(): Promise<void> }>;
+}
+
+/** The pool under a PostgreSQL database (not a transaction's), for statements prepared by name. */
+export function pgPoolOf(db: Kysely<any>): pg.Pool | undefined {
+  return pgPools.get(db);
 }
 
 /** The database's change channel, or null where there is none (SQLite). */
