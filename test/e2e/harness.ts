@@ -14,6 +14,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 /** The parts of the web app's MapLibre map (window.konbitMap) the tests use; the test code has no DOM types. */
 interface RenderedFeature {
   properties: Record<string, unknown>;
+  geometry: { coordinates: [number, number] };
 }
 interface TestMap {
   getLayer(id: string): unknown;
@@ -48,10 +49,13 @@ export interface KonbitServer {
   stop(): Promise<void>;
 }
 
-/** Starts `konbit serve` on a free port over a new data folder, and waits for /readyz. */
-export async function startServer(): Promise<KonbitServer> {
+/**
+ * Starts `konbit serve` on a free port, and waits for /readyz: over a new data folder, removed
+ * when it stops, or over the one given (a bench's), which is kept.
+ */
+export async function startServer({ dataDir: given }: { dataDir?: string } = {}): Promise<KonbitServer> {
   if (!existsSync(path.join(ROOT, 'web', 'dist', 'index.html'))) throw new Error('web/dist is missing: run `npm run build:web` first');
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'konbit-e2e-'));
+  const dataDir = given ?? mkdtempSync(path.join(tmpdir(), 'konbit-e2e-'));
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'konbit.js'), 'serve'], {
     cwd: ROOT,
@@ -75,7 +79,7 @@ export async function startServer(): Promise<KonbitServer> {
     });
   });
   await waitForReady(url);
-  return { url, stop: () => stopChild(child, dataDir) };
+  return { url, stop: () => stopChild(child, given ? null : dataDir) };
 }
 
 /** A port nobody listens on now (the server is told it, as PORT=0 would not say which it got). */
@@ -100,14 +104,14 @@ async function waitForReady(url: string): Promise<void> {
   throw new Error(`${url}/readyz did not answer ready within 60 s`);
 }
 
-async function stopChild(child: ChildProcess, dataDir: string): Promise<void> {
+async function stopChild(child: ChildProcess, dataDir: string | null): Promise<void> {
   if (child.exitCode === null) {
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
     if (child.exitCode === null) child.kill('SIGKILL');
   }
-  rmSync(dataDir, { recursive: true, force: true });
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }
 
 /** Debian's Chromium, headless, with a fresh profile. */
@@ -128,9 +132,22 @@ export async function signIn(page: Page, baseUrl: string, username: string): Pro
   await page.getByTestId('user-name').waitFor();
 }
 
-/** Resolves on the map's next 'idle' event: everything loaded and drawn. */
+/**
+ * Resolves on the map's next 'idle' event: everything loaded and drawn. On the operational
+ * picture, first waits until the incidents drawn are those of the filter chosen.
+ */
 export async function mapIdle(page: Page): Promise<void> {
-  await page.waitForFunction(() => (globalThis as unknown as TestWindow).konbitMap?.getLayer('incidents-points') !== undefined, undefined, { timeout: 30_000 });
+  await page.waitForFunction(
+    () => {
+      const map = (globalThis as unknown as TestWindow).konbitMap;
+      const state = (globalThis as unknown as { document: { querySelector(s: string): { getAttribute(a: string): string | null } | null } }).document
+        .querySelector('[data-testid=map]')
+        ?.getAttribute('data-incidents');
+      return map?.getLayer('incidents-points') !== undefined && state !== 'loading';
+    },
+    undefined,
+    { timeout: 30_000 },
+  );
   await page.evaluate(
     () =>
       new Promise<void>((resolve) => {
@@ -161,12 +178,27 @@ export async function renderedIncidents(page: Page): Promise<Rendered> {
   });
 }
 
-/** Ids in the incidents layer's data (what the map would draw anywhere). */
-export async function incidentIdsOnMap(page: Page): Promise<string[]> {
+/** Where an incident is, as the page's user reads it from the API. */
+export async function incidentLocation(page: Page, id: string): Promise<[number, number]> {
+  return page.evaluate(async (wanted) => {
+    const response = await fetch(`/api/v1/incidents/${encodeURIComponent(wanted)}`);
+    if (!response.ok) throw new Error(`incident ${wanted}: ${response.status}`);
+    const { location } = (await response.json()) as { location: { lon: number; lat: number } };
+    return [location.lon, location.lat] as [number, number];
+  }, id);
+}
+
+/**
+ * Ids of the incidents the map draws around a point: it is brought into view at street zoom,
+ * where every incident is drawn on its own, and the points drawn are read back.
+ */
+export async function incidentIdsOnMap(page: Page, at: [number, number]): Promise<string[]> {
   await mapIdle(page);
-  return page.evaluate(async () => {
-    const source = (globalThis as unknown as TestWindow).konbitMap!.getSource('incidents') as unknown as { getData(): Promise<{ features: { properties: { id: string } }[] }> };
-    return (await source.getData()).features.map((f) => f.properties.id);
+  await page.evaluate((center) => (globalThis as unknown as TestWindow).konbitMap!.jumpTo({ center, zoom: 16 }), at);
+  await mapIdle(page);
+  return page.evaluate(() => {
+    const map = (globalThis as unknown as TestWindow).konbitMap!;
+    return [...new Set(map.queryRenderedFeatures({ layers: ['incidents-points'] }).map((f) => String(f.properties.id)))];
   });
 }
 
@@ -175,27 +207,27 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 }
 
-/** Waits until the incidents layer's data holds this incident (live updates, no reload). */
-export async function waitForIncidentOnMap(page: Page, id: string, timeoutMs = 20_000): Promise<void> {
+/** Waits until the map draws this incident near the point (live updates, no reload). */
+export async function waitForIncidentOnMap(page: Page, id: string, at: [number, number], timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if ((await incidentIdsOnMap(page)).includes(id)) return;
+    if ((await incidentIdsOnMap(page, at)).includes(id)) return;
     await page.waitForTimeout(250);
   }
   throw new Error(`incident ${id} did not appear on the map within ${timeoutMs} ms`);
 }
 
-/** Zooms to the incident so that it is drawn alone, and clicks it. */
-export async function clickIncident(page: Page, id: string): Promise<void> {
-  const point = await page.evaluate(async (wanted) => {
+/** Zooms to the incident so that it is drawn alone, and clicks where it is drawn. */
+export async function clickIncident(page: Page, id: string, at: [number, number]): Promise<void> {
+  await mapIdle(page);
+  await page.evaluate((center) => (globalThis as unknown as TestWindow).konbitMap!.jumpTo({ center, zoom: 17 }), at);
+  await mapIdle(page);
+  const point = await page.evaluate((wanted) => {
     const map = (globalThis as unknown as TestWindow).konbitMap!;
-    const source = map.getSource('incidents') as { getData(): Promise<{ features: { geometry: { coordinates: [number, number] }; properties: { id: string } }[] }> };
-    const feature = (await source.getData()).features.find((f) => f.properties.id === wanted);
-    if (!feature) throw new Error(`incident ${wanted} is not on the map`);
-    map.jumpTo({ center: feature.geometry.coordinates, zoom: 17 });
+    const feature = map.queryRenderedFeatures({ layers: ['incidents-points'] }).find((f) => f.properties.id === wanted);
+    if (!feature) throw new Error(`incident ${wanted} is not drawn`);
     return feature.geometry.coordinates;
   }, id);
-  await mapIdle(page);
   await clickLngLat(page, point[0], point[1]);
 }
 

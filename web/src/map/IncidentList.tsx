@@ -1,29 +1,41 @@
+import { useState } from 'react';
+import type { Incident } from '../../../src/shared/incidents.ts';
 import { INCIDENT_TYPES } from '../../../src/shared/incidents.ts';
 import { useI18n } from '../i18n/index.ts';
-import type { IncidentFeature } from './incidents.ts';
+import { useNewestIncidents, type IncidentFilter } from './incidents.ts';
 
 const SHOWN = 100;
 
+interface Props {
+  /** How many incidents the map shows. */
+  count: number;
+  filter: IncidentFilter;
+  enabled: boolean;
+  onSelect: (incident: Incident) => void;
+}
+
 /**
  * The incidents the map shows, newest first, as buttons: the keyboard's and the screen reader's
- * way to the details that a pointer gets by clicking a point.
+ * way to the details that a pointer gets by clicking a point. Read from the incidents API when opened.
  */
-export function IncidentList({ incidents, onSelect }: { incidents: readonly IncidentFeature[]; onSelect: (incident: IncidentFeature) => void }) {
+export function IncidentList({ count, filter, enabled, onSelect }: Props) {
   const { t, f } = useI18n();
-  const newest = [...incidents].sort((a, b) => b.properties.t - a.properties.t).slice(0, SHOWN);
+  const [open, setOpen] = useState(false);
+  const newest = useNewestIncidents(enabled && open, filter, SHOWN);
+  const items = newest.data?.items ?? [];
   return (
-    <details className="incident-list">
-      <summary>{t('list.title', { count: incidents.length, formatted: f.number(incidents.length) })}</summary>
-      {incidents.length > SHOWN && <p className="hint">{t('list.newest', { count: SHOWN })}</p>}
+    <details className="incident-list" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{t('list.title', { count, formatted: f.number(count) })}</summary>
+      {count > SHOWN && <p className="hint">{t('list.newest', { count: SHOWN })}</p>}
       <ul>
-        {newest.map((incident) => (
+        {items.map((incident) => (
           <li key={incident.id}>
             <button type="button" className="link" onClick={() => onSelect(incident)}>
-              {incident.properties.title}
+              {incident.title}
             </button>
             <span className="hint">
               {' '}
-              {f.term(INCIDENT_TYPES[incident.properties.type]?.labels, incident.properties.type)} · {f.date(incident.properties.occurredAt)}
+              {f.term(INCIDENT_TYPES[incident.type]?.labels, incident.type)} · {f.date(incident.occurredAt)}
             </span>
           </li>
         ))}

@@ -9,11 +9,11 @@ import { IncidentDetails } from '../features/incidents/IncidentDetails.tsx';
 import { useLiveIncidents } from '../features/incidents/live.ts';
 import { ReportForm } from '../features/incidents/ReportForm.tsx';
 import { useI18n } from '../i18n/index.ts';
-import { clusterCountMarkers, setIncidentData } from './incidentLayers.ts';
-import { filterIncidents, MAP_LIMIT, useMapIncidents, type IncidentFilter } from './incidents.ts';
+import { clusterCountMarkers, INCIDENT_LAYERS, setIncidentTiles } from './incidentLayers.ts';
+import { useIncidentTiles, type IncidentFilter } from './incidents.ts';
 import { IncidentList } from './IncidentList.tsx';
 import { LayerPanel, type LayerToggle } from './LayerPanel.tsx';
-import { Marker, type GeoJSONSource, type MapLayerMouseEvent } from './maplibre.ts';
+import { Marker, type MapLayerMouseEvent } from './maplibre.ts';
 import { OVERLAY_TOGGLES, overlayPopups, useOverlays } from './overlays.ts';
 import { ATTRIBUTION, TOGGLE_LAYERS } from './style.ts';
 import { useTimeWindow } from './timeWindow.ts';
@@ -36,19 +36,21 @@ export default function OperationalPicture({ me }: { me: Me }) {
   const [visible, setVisible] = useState<ReadonlySet<LayerToggle>>(new Set(['incidents', 'boundaries', 'roads']));
   const [filter, setFilter] = useState<IncidentFilter>({ types: new Set(), verification: new Set(), actor: '', area: '', from: null, to: null });
   const actor = useDebounced(filter.actor, 400);
-  const incidents = useMapIncidents(incidentsApi, { actor, area: filter.area });
+  const [range, setRange] = useState<{ from: number | null; to: number | null }>({ from: null, to: null });
+  const incidents = useIncidentTiles(incidentsApi, { types: filter.types, verification: filter.verification, actor, area: filter.area, ...range });
   const registry = useQuery({ queryKey: ['actors'], enabled: incidentsApi, queryFn: () => api<RegisteredActor[]>('/api/v1/actors'), staleTime: 5 * 60_000 });
   const [side, setSide] = useState<Side>(null);
   const [picked, setPicked] = useState<[number, number] | null>(null);
   const reportingRef = useRef(false);
   reportingRef.current = side?.kind === 'report';
 
-  const all = useMemo(() => incidents.data?.features ?? [], [incidents.data]);
-  const times = useMemo(() => all.map((i) => i.properties.t), [all]);
-  const time = useTimeWindow(times);
+  const time = useTimeWindow(incidents.data?.minMs ?? null, incidents.data?.maxMs ?? null);
   const actors = useMemo(() => (Array.isArray(registry.data) ? registry.data.map((a) => a.name).sort() : []), [registry.data]);
   const { from, to } = time.range;
-  const shown = useMemo(() => filterIncidents(all, { types: filter.types, verification: filter.verification, from, to }), [all, filter.types, filter.verification, from, to]);
+  // The window comes from the data's extent, which the tile set gives: it feeds the next request.
+  useEffect(() => setRange((r) => (r.from === from && r.to === to ? r : { from, to })), [from, to]);
+  const tiles = incidents.data?.tiles;
+  const [applied, setApplied] = useState<string | null>(null);
 
   const counts = useRef<ReturnType<typeof clusterCountMarkers> | null>(null);
   useEffect(() => {
@@ -65,10 +67,11 @@ export default function OperationalPicture({ me }: { me: Me }) {
   }, [map, f]);
 
   useEffect(() => {
-    if (!map) return;
+    if (!map || !tiles) return;
     counts.current?.reset();
-    setIncidentData(map, shown);
-  }, [map, shown]);
+    setIncidentTiles(map, tiles);
+    setApplied(tiles[0] ?? null);
+  }, [map, tiles]);
   useSitesLayer({ map, show: visible.has('sites') && (caps?.has('sites') ?? false) });
 
   useOverlays({ map, caps, show: { areas: visible.has('areas'), roadblocks: visible.has('roadblocks'), roadStatus: visible.has('roadStatus') } });
@@ -77,9 +80,12 @@ export default function OperationalPicture({ me }: { me: Me }) {
   useEffect(() => {
     if (!map) return;
     for (const [toggle, layers] of Object.entries({ ...TOGGLE_LAYERS, ...OVERLAY_TOGGLES })) {
+      if (toggle === 'incidents') continue;
       for (const layer of layers) if (map.getLayer(layer)) map.setLayoutProperty(layer, 'visibility', visible.has(toggle as LayerToggle) ? 'visible' : 'none');
     }
-  }, [map, visible, missingBasemap]);
+    // The incidents wait for their tile URL: drawn before it, they would be fetched twice.
+    for (const layer of INCIDENT_LAYERS) map.setLayoutProperty(layer, 'visibility', visible.has('incidents') && applied ? 'visible' : 'none');
+  }, [map, visible, missingBasemap, applied]);
 
   useEffect(() => {
     if (!map) return;
@@ -90,8 +96,9 @@ export default function OperationalPicture({ me }: { me: Me }) {
     const onCluster = (e: MapLayerMouseEvent) => {
       const feature = e.features?.[0];
       if (!feature || reportingRef.current) return;
-      const source = map.getSource('incidents') as GeoJSONSource;
-      void source.getClusterExpansionZoom(feature.properties.cluster_id as number).then((zoom) => map.easeTo({ center: e.lngLat, zoom }));
+      // The zoom at which the cluster splits, worked out by the server with the tile.
+      const zoom = Number(feature.properties.expand);
+      map.easeTo({ center: e.lngLat, zoom: Number.isFinite(zoom) ? zoom : map.getZoom() + 2 });
     };
     const onClick = (e: { lngLat: { lng: number; lat: number } }) => {
       if (reportingRef.current) setPicked([e.lngLat.lng, e.lngLat.lat]);
@@ -128,7 +135,15 @@ export default function OperationalPicture({ me }: { me: Me }) {
 
   return (
     <div className={`op-picture${panelOpen || side ? ' with-sheet' : ''}`}>
-      <div ref={container} className="map" role="region" aria-label={t('map.label')} data-testid="map" />
+      <div
+        ref={container}
+        className="map"
+        role="region"
+        aria-label={t('map.label')}
+        data-testid="map"
+        // Whether the incidents drawn are those of the filter chosen (the browser tests wait for it).
+        data-incidents={!incidentsApi ? 'off' : incidents.data && !incidents.isPlaceholderData && applied === tiles?.[0] ? 'ready' : 'loading'}
+      />
       <div className="map-toolbar">
         <button type="button" onClick={() => setPanelOpen((o) => !o)} aria-expanded={panelOpen} aria-controls="layer-panel">
           {t('layers.button')}
@@ -152,10 +167,12 @@ export default function OperationalPicture({ me }: { me: Me }) {
           <LayerPanel caps={caps} visible={visible} onToggle={toggle} filter={filter} onFilter={setFilter} actors={actors} />
           {incidentsApi && (
             <IncidentList
-              incidents={shown.features}
+              count={incidents.data?.shown ?? 0}
+              filter={{ types: filter.types, verification: filter.verification, actor, area: filter.area, ...range }}
+              enabled={incidentsApi}
               onSelect={(incident) => {
                 setSide({ kind: 'details', id: incident.id });
-                map?.easeTo({ center: incident.geometry.coordinates, zoom: Math.max(map.getZoom(), 14) });
+                map?.easeTo({ center: [incident.location.lon, incident.location.lat], zoom: Math.max(map.getZoom(), 14) });
               }}
             />
           )}
@@ -167,10 +184,9 @@ export default function OperationalPicture({ me }: { me: Me }) {
       )}
       <div className="map-notices" role="status">
         {!caps ? null : !incidentsApi ? <p>{t('map.incidentsWaiting')}</p> : incidents.isError ? <p className="error">{t('map.incidentsFailed')}</p> : null}
-        {incidents.data?.truncated && <p>{t('map.truncated', { limit: f.number(MAP_LIMIT) })}</p>}
         {missingBasemap.length > 0 && <p>{t('map.basemapMissing', { datasets: missingBasemap.join(', ') })}</p>}
       </div>
-      <TimeSlider window={time.window} shown={shown.features.length} total={all.length} onDays={time.setDays} onEnd={time.setEnd} onPlay={time.play} />
+      <TimeSlider window={time.window} shown={incidents.data?.shown ?? 0} total={incidents.data?.total ?? 0} onDays={time.setDays} onEnd={time.setEnd} onPlay={time.play} />
       <footer className="attribution-footer">{t('map.attribution')}: {ATTRIBUTION}</footer>
     </div>
   );

@@ -1,28 +1,31 @@
 /*
- * The incidents layer: a clustered GeoJSON source (MapLibre clusters dense
- * points in its worker), points coloured by type and sized by casualties,
- * clusters sized by count. Cluster counts are HTML markers, since the map
- * has no glyphs.
+ * The incidents layer: vector tiles the server clusters (see incidents.ts),
+ * points coloured by type and sized by casualties, clusters sized by count.
+ * Cluster counts are HTML markers, since the map has no glyphs.
  */
-import { Marker, type GeoJSONSource, type Map } from './maplibre.ts';
-import type { IncidentLayerData } from './incidents.ts';
+import { Marker, type Map, type VectorTileSource } from './maplibre.ts';
 import { typeColourExpression } from './style.ts';
 
 export const INCIDENTS_SOURCE = 'incidents';
+/** The layer inside each tile. */
+export const INCIDENTS_SOURCE_LAYER = 'incidents';
+export const INCIDENT_LAYERS = ['incidents-clusters', 'incidents-points'] as const;
 
+/**
+ * Adds the source and its layers, hidden: they are shown once the tile URL for the reader's
+ * filter is known (setIncidentTiles), so that no tile is fetched twice at first paint.
+ */
 export function addIncidentLayers(map: Map): void {
   map.addSource(INCIDENTS_SOURCE, {
-    type: 'geojson',
-    data: { type: 'FeatureCollection', features: [] },
-    cluster: true,
-    clusterRadius: 42,
-    clusterMaxZoom: 14,
-    clusterProperties: { casualties: ['+', ['get', 'casualties']] },
+    type: 'vector',
+    tiles: [`${location.origin}/api/v1/incidents/tiles/{z}/{x}/{y}.mvt`],
+    maxzoom: 15,
   });
+  const common = { source: INCIDENTS_SOURCE, 'source-layer': INCIDENTS_SOURCE_LAYER, layout: { visibility: 'none' as const } };
   map.addLayer({
     id: 'incidents-clusters',
     type: 'circle',
-    source: INCIDENTS_SOURCE,
+    ...common,
     filter: ['has', 'point_count'],
     paint: {
       'circle-color': ['step', ['get', 'point_count'], '#5c6bc0', 25, '#3949ab', 100, '#1a237e'],
@@ -35,7 +38,7 @@ export function addIncidentLayers(map: Map): void {
   map.addLayer({
     id: 'incidents-points',
     type: 'circle',
-    source: INCIDENTS_SOURCE,
+    ...common,
     filter: ['!', ['has', 'point_count']],
     paint: {
       'circle-color': typeColourExpression,
@@ -47,19 +50,21 @@ export function addIncidentLayers(map: Map): void {
   });
 }
 
-export function setIncidentData(map: Map, data: IncidentLayerData): void {
-  void (map.getSource(INCIDENTS_SOURCE) as GeoJSONSource | undefined)?.setData(data as GeoJSON.FeatureCollection);
+/** Points the incidents source at the tiles of another filter or version. */
+export function setIncidentTiles(map: Map, tiles: string[]): void {
+  const source = map.getSource(INCIDENTS_SOURCE) as VectorTileSource | undefined;
+  if (source && source.tiles?.[0] !== tiles[0]) source.setTiles(tiles);
 }
 
 /**
  * Keeps one HTML marker per visible cluster showing its count; markers of
  * clusters that left the view are removed. Call update on every 'render'
- * and reset when the data or the language changes.
+ * and reset when the tiles or the language change.
  */
 export function clusterCountMarkers(map: Map, label: (count: number) => string): { update: () => void; reset: () => void } {
   const markers = new globalThis.Map<number, Marker>();
   let shown = new Set<number>();
-  // Cluster ids are reused after new data: forget every marker then.
+  // Cluster ids are reused by the tiles of another filter: forget every marker then.
   const reset = () => {
     for (const marker of markers.values()) marker.remove();
     markers.clear();
@@ -69,7 +74,7 @@ export function clusterCountMarkers(map: Map, label: (count: number) => string):
     if (!map.getSource(INCIDENTS_SOURCE) || !map.isSourceLoaded(INCIDENTS_SOURCE)) return;
     const next = new Set<number>();
     const visible = map.getLayoutProperty('incidents-clusters', 'visibility') !== 'none';
-    const features = visible ? map.querySourceFeatures(INCIDENTS_SOURCE, { filter: ['has', 'point_count'] }) : [];
+    const features = visible ? map.querySourceFeatures(INCIDENTS_SOURCE, { sourceLayer: INCIDENTS_SOURCE_LAYER, filter: ['has', 'point_count'] }) : [];
     for (const feature of features) {
       const id = feature.properties.cluster_id as number;
       if (next.has(id)) continue;

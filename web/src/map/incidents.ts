@@ -1,59 +1,35 @@
 /*
- * Incidents for the map: the incidents API's GeoJSON layer, asked for the
- * actor and admin area chosen (the server filters those), then filtered on
- * the client by type, verification and time window, so that moving the time
- * slider or ticking a type needs no round trip.
+ * Incidents for the map: the server clusters them into vector tiles for the
+ * reader and the filter chosen (type, verification, actor, admin area, time
+ * window), so the browser draws a few hundred clusters whatever the number
+ * of incidents. The tile set's description gives the tile URL (its version
+ * changes with the data, so the browser may keep the tiles), the counts and
+ * the time extent of the data.
  */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { IncidentFeatureCollection, IncidentType, VerificationStatus } from '../../../src/shared/incidents.ts';
+import type { IncidentPage, IncidentType, VerificationStatus } from '../../../src/shared/incidents.ts';
 import { api } from '../api/client.ts';
-import { FEATURES } from '../api/capabilities.ts';
 
-type ApiFeature = IncidentFeatureCollection['features'][number];
+export const TILES_PATH = '/api/v1/incidents/tiles.json';
 
-/** What the map styles on: the API's properties plus casualties and the time in ms. */
-export type MapIncident = ApiFeature['properties'] & { casualties: number; t: number };
-export interface IncidentFeature {
-  type: 'Feature';
-  id: string;
-  geometry: ApiFeature['geometry'];
-  properties: MapIncident;
+export interface IncidentTileSet {
+  /** The tile URL template, absolute (the worker that fetches tiles resolves nothing). */
+  tiles: string[];
+  maxzoom: number;
+  version: string;
+  /** Incidents under the actor and area filter. */
+  total: number;
+  /** Of those, the ones under every filter: what the map draws. */
+  shown: number;
+  minMs: number | null;
+  maxMs: number | null;
 }
-export interface IncidentLayerData {
-  type: 'FeatureCollection';
-  features: IncidentFeature[];
-}
-
-/** The most the map asks for at once (the API's own ceiling). */
-export const MAP_LIMIT = 20_000;
 
 export interface ServerFilter {
   /** Part of an actor's name or a registry id; '' for all. */
   actor: string;
   /** A department or commune P-code; '' for all. */
   area: string;
-}
-
-export function incidentsKey(server: ServerFilter) {
-  return ['incidents', 'geojson', server.actor, server.area] as const;
-}
-
-export function useMapIncidents(enabled: boolean, server: ServerFilter) {
-  return useQuery({
-    queryKey: incidentsKey(server),
-    enabled,
-    placeholderData: keepPreviousData,
-    queryFn: async ({ signal }) => {
-      const collection = await api<IncidentFeatureCollection>(FEATURES.incidentsGeojson, {
-        signal,
-        query: { limit: MAP_LIMIT, actors: server.actor.trim() ? [server.actor.trim()] : undefined, area: server.area || undefined },
-      });
-      const features = collection.features.map(
-        (f): IncidentFeature => ({ ...f, properties: { ...f.properties, casualties: f.properties.killed + f.properties.injured, t: Date.parse(f.properties.occurredAt) || 0 } }),
-      );
-      return { features, truncated: collection.truncated };
-    },
-  });
 }
 
 export interface ClientFilter {
@@ -66,14 +42,39 @@ export interface ClientFilter {
 
 export type IncidentFilter = ClientFilter & ServerFilter;
 
-export function matches(incident: MapIncident, filter: ClientFilter): boolean {
-  if (filter.types.size > 0 && !filter.types.has(incident.type)) return false;
-  if (filter.verification.size > 0 && !filter.verification.has(incident.verification)) return false;
-  if (filter.from !== null && incident.t < filter.from) return false;
-  if (filter.to !== null && incident.t > filter.to) return false;
-  return true;
+/** The filter as the incidents API's query string (the tile set and the list read the same). */
+export function filterQuery(filter: IncidentFilter): Record<string, string | undefined> {
+  return {
+    types: filter.types.size ? [...filter.types].sort().join(',') : undefined,
+    verification: filter.verification.size ? [...filter.verification].sort().join(',') : undefined,
+    actors: filter.actor.trim() || undefined,
+    area: filter.area || undefined,
+    from: filter.from !== null ? new Date(filter.from).toISOString() : undefined,
+    // The window's end is inclusive; the API's `to` is not.
+    to: filter.to !== null ? new Date(filter.to + 1).toISOString() : undefined,
+  };
 }
 
-export function filterIncidents(features: readonly IncidentFeature[], filter: ClientFilter): IncidentLayerData {
-  return { type: 'FeatureCollection', features: features.filter((f) => matches(f.properties, filter)) };
+export function useIncidentTiles(enabled: boolean, filter: IncidentFilter) {
+  const query = filterQuery(filter);
+  return useQuery({
+    queryKey: ['incidents', 'tiles', query],
+    enabled,
+    placeholderData: keepPreviousData,
+    queryFn: async ({ signal }) => {
+      const set = await api<IncidentTileSet>(TILES_PATH, { signal, query });
+      return { ...set, tiles: set.tiles.map((url) => location.origin + url) };
+    },
+  });
+}
+
+/** The newest incidents under the filter, for the list beside the map; fetched only while the list is open. */
+export function useNewestIncidents(enabled: boolean, filter: IncidentFilter, limit: number) {
+  const query = filterQuery(filter);
+  return useQuery({
+    queryKey: ['incidents', 'newest', query, limit],
+    enabled,
+    placeholderData: keepPreviousData,
+    queryFn: ({ signal }) => api<IncidentPage>('/api/v1/incidents', { signal, query: { ...query, limit } }),
+  });
 }

@@ -51,34 +51,40 @@ export type BasemapLayerName = 'adm1' | 'adm2' | 'adm3' | 'roads';
 
 /** Communal sections are drawn from this zoom on. */
 export const ADM3_MINZOOM = 11.5;
+/** Minor roads are drawn from this zoom on (the server's tiles hold them from there). */
+export const MINOR_ROADS_MINZOOM = 11;
 
-/** Adds one basemap layer (source + its drawing layers) below the incidents. */
+/** The vector source of the basemap: one tile holds every layer (`source-layer` is the layer's name). */
+export const BASEMAP_SOURCE = 'basemap';
+
+/** The drawing layers of one basemap layer, below the incidents. */
 export function basemapLayers(name: BasemapLayerName): AddLayerObject[] {
-  const source = `basemap-${name}`;
+  const source = BASEMAP_SOURCE;
+  const on = { source, 'source-layer': name };
   switch (name) {
     case 'adm1':
       return [
-        { id: 'adm1-fill', type: 'fill', source, paint: { 'fill-color': '#f4f1ea' } },
-        { id: 'adm1-line', type: 'line', source, paint: { 'line-color': '#8a8275', 'line-width': ['interpolate', ['linear'], ['zoom'], 7, 1, 12, 2.5] } },
+        { id: 'adm1-fill', type: 'fill', ...on, paint: { 'fill-color': '#f4f1ea' } },
+        { id: 'adm1-line', type: 'line', ...on, paint: { 'line-color': '#8a8275', 'line-width': ['interpolate', ['linear'], ['zoom'], 7, 1, 12, 2.5] } },
       ];
     case 'adm2':
-      return [{ id: 'adm2-line', type: 'line', source, minzoom: 7.5, paint: { 'line-color': '#a59d90', 'line-width': 1, 'line-dasharray': [3, 2] } }];
+      return [{ id: 'adm2-line', type: 'line', ...on, minzoom: 7.5, paint: { 'line-color': '#a59d90', 'line-width': 1, 'line-dasharray': [3, 2] } }];
     case 'adm3':
-      return [{ id: 'adm3-line', type: 'line', source, minzoom: ADM3_MINZOOM, paint: { 'line-color': '#c8c0b3', 'line-width': 0.6 } }];
+      return [{ id: 'adm3-line', type: 'line', ...on, minzoom: ADM3_MINZOOM, paint: { 'line-color': '#c8c0b3', 'line-width': 0.6 } }];
     case 'roads':
       return [
         {
           id: 'roads-minor',
           type: 'line',
-          source,
-          minzoom: 9,
+          ...on,
+          minzoom: MINOR_ROADS_MINZOOM,
           filter: ['!=', ['get', 'class'], 'major'],
-          paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.4, 14, 3], 'line-opacity': 0.9 },
+          paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 11, 0.6, 14, 3], 'line-opacity': 0.9 },
         },
         {
           id: 'roads-major',
           type: 'line',
-          source,
+          ...on,
           filter: ['==', ['get', 'class'], 'major'],
           paint: { 'line-color': '#f2b35b', 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1, 14, 5] },
         },

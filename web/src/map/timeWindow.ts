@@ -15,18 +15,12 @@ export interface TimeWindow {
   playing: boolean;
 }
 
-/** The time window over the data's extent, with a play mode that moves it forward. */
-export function useTimeWindow(times: readonly number[]) {
+/** The time window over the data's extent (first and last incident, in ms; null when there are none), with a play mode that moves it forward. */
+export function useTimeWindow(first: number | null, last: number | null) {
   const [min, max] = useMemo(() => {
-    if (times.length === 0) return [Date.now() - 365 * DAY, Date.now()];
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (const t of times) {
-      if (t < lo) lo = t;
-      if (t > hi) hi = t;
-    }
-    return [Math.floor(lo / DAY) * DAY, Math.ceil(hi / DAY) * DAY + DAY - 1];
-  }, [times]);
+    if (first === null || last === null) return [Date.now() - 365 * DAY, Date.now()];
+    return [Math.floor(first / DAY) * DAY, Math.ceil(last / DAY) * DAY + DAY - 1];
+  }, [first, last]);
   const [days, setDays] = useState(0);
   const [end, setEndState] = useState<number | null>(null);
   const [playing, setPlaying] = useState(false);

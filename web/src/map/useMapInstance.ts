@@ -8,7 +8,7 @@ import { api } from '../api/client.ts';
 import { addIncidentLayers } from './incidentLayers.ts';
 import { addOverlayLayers } from './overlays.ts';
 import { Map, NavigationControl, ScaleControl } from './maplibre.ts';
-import { ADM3_MINZOOM, baseStyle, basemapLayers, HAITI_BOUNDS, PORT_AU_PRINCE, type BasemapLayerName } from './style.ts';
+import { BASEMAP_SOURCE, baseStyle, basemapLayers, HAITI_BOUNDS, PORT_AU_PRINCE, type BasemapLayerName } from './style.ts';
 
 declare global {
   interface Window {
@@ -18,6 +18,9 @@ declare global {
 
 interface BasemapIndex {
   layers: { name: BasemapLayerName; available: boolean; dataset: string }[];
+  /** The vector tiles holding every available layer, simplified per zoom by the server. */
+  tiles: string[];
+  maxzoom: number;
 }
 
 const ORDER: readonly BasemapLayerName[] = ['adm1', 'adm3', 'adm2', 'roads'];
@@ -51,26 +54,14 @@ export function useMapInstance(container: React.RefObject<HTMLDivElement | null>
     let cancelled = false;
     map.on('load', () => {
       void (async () => {
-        const index = await api<BasemapIndex>('/api/v1/basemap').catch(() => ({ layers: [] }) as BasemapIndex);
+        const index = await api<BasemapIndex>('/api/v1/basemap').catch(() => ({ layers: [], tiles: [], maxzoom: 14 }) as BasemapIndex);
         if (cancelled) return;
         const available = new Set(index.layers.filter((l) => l.available).map((l) => l.name));
         setMissingBasemap(index.layers.filter((l) => !l.available).map((l) => l.dataset));
-        const addBasemap = (name: BasemapLayerName, beforeId?: string) => {
-          map.addSource(`basemap-${name}`, { type: 'geojson', data: new URL(`/api/v1/basemap/${name}`, location.href).href, tolerance: 0.5 });
-          for (const layer of basemapLayers(name)) map.addLayer(layer, beforeId);
-        };
-        for (const name of ORDER) if (available.has(name) && name !== 'adm3') addBasemap(name);
-        // The communal sections are the largest layer and only drawn close up: fetched when first needed.
-        if (available.has('adm3')) {
-          const addSections = () => {
-            if (map.getZoom() < ADM3_MINZOOM || map.getSource('basemap-adm3')) return;
-            addBasemap('adm3', map.getLayer('adm2-line') ? 'adm2-line' : undefined);
-            // Drawn or not like the other boundaries (the layer panel's toggle).
-            map.setLayoutProperty('adm3-line', 'visibility', map.getLayoutProperty('adm1-line', 'visibility') ?? 'visible');
-            map.off('zoomend', addSections);
-          };
-          map.on('zoomend', addSections);
-          addSections();
+        // One source for every layer: a few tiles per view, cut and simplified on the server, and no tiling in the browser.
+        if (available.size > 0 && index.tiles.length > 0) {
+          map.addSource(BASEMAP_SOURCE, { type: 'vector', tiles: index.tiles.map((url) => location.origin + url), maxzoom: index.maxzoom, attribution: '' });
+          for (const name of ORDER) if (available.has(name)) for (const layer of basemapLayers(name)) map.addLayer(layer);
         }
         addIncidentLayers(map);
         addOverlayLayers(map);

@@ -1,0 +1,268 @@
+// Web map bench: the operational picture with 100,000 incidents, in Debian's Chromium (headless,
+// software WebGL through SwiftShader), against the real server on a fresh SQLite data folder with
+// the demo mission plus 100,000 synthetic incidents (fixed seed) around Port-au-Prince.
+// Measures navigation → the map's first `idle` with the incidents layer drawn for the reader's
+// filter, and checks what was drawn: clusters and points whose counts add up to the incidents in
+// view that the reader may see (hq.analyst: the public and mission ones; the restricted Kenyan
+// ones are not theirs). Runs: the first after the server starts (its tile index cold), then
+// 5 with a cold browser cache (a new browser context each) and 5 warm (a reload).
+// Goal (issue 6): ≤ 1.5 s, and the page's own JavaScript ≤ 400 kB gzip apart from MapLibre.
+//   node bin/run-ts.js bench/web-map.bench.ts [--rows N] [--runs N] [--write]
+// --write puts the figures in docs/benchmarks.md under "Web map".
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import SQLite from 'better-sqlite3';
+import type { BrowserContext } from 'playwright-core';
+import { createDb } from '../src/db/index.ts';
+import { reindexAllRows } from '../src/db/dialect.ts';
+import { INCIDENT_TYPE_CODES, INCIDENT_TYPES, type IncidentType } from '../src/shared/incidents.ts';
+import { rebuildSummary } from '../src/modules/incidents/index.ts';
+import { searchTextOf } from '../src/modules/incidents/text.ts';
+import { isoWeekMonday } from '../src/modules/incidents/time.ts';
+import { DEMO_PASSWORD, launchBrowser, newContext, startServer, type KonbitServer } from '../test/e2e/harness.ts';
+
+const argv = process.argv.slice(2);
+const option = (name: string): string | undefined => {
+  const at = argv.indexOf(name);
+  return at >= 0 ? argv[at + 1] : undefined;
+};
+const ROWS = Number(option('--rows') ?? 100_000);
+const RUNS = Number(option('--runs') ?? 5);
+const ROOT = path.resolve(import.meta.dirname, '..');
+const SEED = 20_261_127;
+const DAY_MS = 86_400_000;
+const READER = 'hq.analyst';
+/** Inside the map's first view (Port-au-Prince at zoom 10.5, 1280 × 800). */
+const AREA = { west: -72.45, south: 18.45, east: -72.2, north: 18.64 };
+const CENTRES = [[-72.332, 18.5805], [-72.3365, 18.5475], [-72.355, 18.53], [-72.4, 18.534], [-72.303, 18.547], [-72.27, 18.58], [-72.227, 18.577], [-72.2853, 18.5125]] as const;
+const TYPES = Object.keys(INCIDENT_TYPES) as IncidentType[];
+
+const report: string[] = [];
+const say = (text: string): void => {
+  console.log(text);
+  report.push(text);
+};
+const progress = (text: string): void => console.error(`  … ${text}`);
+
+/** mulberry32. */
+function prng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Writes the synthetic incidents straight into the stopped server's SQLite file in one
+ * transaction, then the indexes and the weekly summary as Konbit keeps them. Returns how many
+ * the reader may see: the public and mission ones (hq.analyst's organisation is a mission member).
+ */
+async function loadSynthetic(file: string): Promise<number> {
+  const raw = new SQLite(file);
+  const owner = raw.prepare("select id from organisations where code = 'KEN'").get() as { id: string };
+  const reporter = raw.prepare("select id from users where username = 'ken.commander'").get() as { id: string };
+  const random = prng(SEED);
+  const now = Date.now();
+  const names: string[] = [];
+  let visible = 0;
+  const row = (i: number) => {
+    const [lon0, lat0] = CENTRES[Math.floor(random() * CENTRES.length)]!;
+    const spread = () => (random() + random() + random() - 1.5) * 0.06;
+    const lon = Math.min(AREA.east, Math.max(AREA.west, lon0 + spread()));
+    const lat = Math.min(AREA.north, Math.max(AREA.south, lat0 + spread()));
+    // Two years up to an hour ago, more of them recent.
+    const ms = Math.round(now - 3_600_000 - random() ** 2 * 730 * DAY_MS);
+    const type = TYPES[Math.floor(random() * TYPES.length)]!;
+    const label = random();
+    const classification = label < 0.7 ? 'PUBLIC' : label < 0.9 ? 'MISSION' : 'RESTRICTED';
+    if (classification !== 'RESTRICTED') visible += 1;
+    const title = `${INCIDENT_TYPES[type].labels.en} (synthetic ${i})`;
+    const at = new Date(ms).toISOString();
+    return {
+      id: `bench-map-${String(i).padStart(6, '0')}`, type, type_code: INCIDENT_TYPE_CODES[type], title, description: 'Synthetic incident for the web map bench.',
+      occurred_at: at, occurred_ms: ms, occurred_week: isoWeekMonday(ms), occurred_precision: 'exact', reported_at: at, lon, lat, location_precision: 'exact',
+      place_name: null, adm1_pcode: null, adm1_name: null, adm2_pcode: null, adm2_name: null, adm3_pcode: null, adm3_name: null,
+      killed: Math.floor(random() * 3), injured: Math.floor(random() * 3), abducted: 0, displaced: 0, verification: i % 3 === 0 ? 'verified' : 'unverified',
+      reporter_id: reporter.id, classification, owner_org_id: owner.id, illustrative: 0, version: 1, search_text: searchTextOf([title]), created_at: at, updated_at: at,
+    };
+  };
+  names.push(...Object.keys(row(-1)));
+  visible = 0;
+  const insert = raw.prepare(`insert into incidents (${names.join(', ')}) values (${names.map(() => '?').join(', ')})`);
+  raw.transaction(() => {
+    for (let i = 0; i < ROWS; i++) insert.run(...Object.values(row(i)));
+  })();
+  raw.close();
+  const db = createDb({ url: `sqlite:${file}` });
+  await reindexAllRows(db, { table: 'incidents', lon: 'lon', lat: 'lat', time: 'occurred_ms', category: 'type_code', text: 'search_text' });
+  await rebuildSummary(db);
+  await db.destroy();
+  return visible;
+}
+
+/** Signs the context in through the API (the session cookie lands in the context). */
+async function signIn(context: BrowserContext, server: KonbitServer): Promise<void> {
+  const response = await context.request.post(`${server.url}/api/v1/auth/login`, { data: { username: READER, password: DEMO_PASSWORD } });
+  if (!response.ok()) throw new Error(`sign-in failed: ${response.status()} ${await response.text()}`);
+}
+
+interface Drawn {
+  /** ms from navigation to the first `idle` with the incidents of the filter drawn. */
+  idleMs: number;
+  clusters: number;
+  points: number;
+  /** Incidents behind what was drawn: the clusters' counts plus the single points. */
+  incidents: number;
+  /** What the tile set says the reader's filter holds. */
+  shown: number;
+}
+
+// Runs in the page before its own scripts: when the app exposes its map, the first `idle` at which
+// the incidents of the filter chosen are drawn is timed. No polling, so nothing else costs time.
+// Plain JavaScript text: the TypeScript loader's helpers do not exist in the page.
+const TIMER = `
+  let map;
+  Object.defineProperty(window, 'konbitMap', {
+    configurable: true,
+    get: () => map,
+    set: (value) => {
+      map = value;
+      if (!value) return;
+      const onIdle = function () {
+        if (document.querySelector('[data-testid=map]')?.getAttribute('data-incidents') !== 'ready') return;
+        if (value.queryRenderedFeatures({ layers: ['incidents-clusters', 'incidents-points'] }).length === 0) return;
+        window.konbitMapIdle ??= performance.now();
+        value.off('idle', onIdle);
+      };
+      value.on('idle', onIdle);
+    },
+  });
+`;
+
+async function measure(context: BrowserContext, server: KonbitServer, reload: boolean): Promise<Drawn> {
+  const page = context.pages()[0] ?? (await context.newPage());
+  if (reload) await page.reload();
+  else await page.goto(`${server.url}/`);
+  await page.waitForFunction(() => typeof (globalThis as unknown as { konbitMapIdle?: number }).konbitMapIdle === 'number', undefined, { timeout: 120_000, polling: 100 });
+  return page.evaluate(async () => {
+    type F = { properties: Record<string, unknown> };
+    const g = globalThis as unknown as { konbitMapIdle: number; konbitMap: { queryRenderedFeatures(o: { layers: string[] }): F[] } };
+    const clusters = new Map(g.konbitMap.queryRenderedFeatures({ layers: ['incidents-clusters'] }).map((f) => [f.properties.cluster_id, Number(f.properties.point_count)]));
+    const points = new Set(g.konbitMap.queryRenderedFeatures({ layers: ['incidents-points'] }).map((f) => String(f.properties.id)));
+    const set = (await (await fetch('/api/v1/incidents/tiles.json')).json()) as { shown: number };
+    return {
+      idleMs: Math.round(g.konbitMapIdle),
+      clusters: clusters.size,
+      points: points.size,
+      incidents: [...clusters.values()].reduce((a, b) => a + b, 0) + points.size,
+      shown: set.shown,
+    };
+  });
+}
+
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/** The web app's own JavaScript, gzipped, apart from MapLibre. */
+function ownJavaScriptKb(): { own: number; maplibre: number } {
+  const assets = path.join(ROOT, 'web', 'dist', 'assets');
+  let own = 0;
+  let maplibre = 0;
+  for (const name of readdirSync(assets).filter((n) => n.endsWith('.js'))) {
+    const size = gzipSync(readFileSync(path.join(assets, name))).length;
+    if (/^maplibre/.test(name)) maplibre += size;
+    else own += size;
+  }
+  return { own: Math.round(own / 1000), maplibre: Math.round(maplibre / 1000) };
+}
+
+async function main(): Promise<void> {
+  progress('building the web app');
+  execFileSync('npm', ['run', 'build:web'], { cwd: ROOT, stdio: 'ignore' });
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'konbit-bench-map-'));
+  const browser = await launchBrowser();
+  let server: KonbitServer | null = null;
+  try {
+    // The demo first (a first start loads it), then the synthetic incidents with the server stopped.
+    server = await startServer({ dataDir });
+    const before = await newContext(browser);
+    await signIn(before, server);
+    const demoShown = (await (await before.request.get(`${server.url}/api/v1/incidents/tiles.json`)).json()) as { shown: number };
+    await before.close();
+    await server.stop();
+    progress(`writing ${ROWS.toLocaleString('en')} synthetic incidents`);
+    const started = performance.now();
+    const visible = await loadSynthetic(path.join(dataDir, 'konbit.db'));
+    const loadS = (performance.now() - started) / 1000;
+    server = await startServer({ dataDir });
+
+    const cold = async () => {
+      const context = await newContext(browser);
+      await context.addInitScript({ content: TIMER });
+      await signIn(context, server!);
+      const drawn = await measure(context, server!, false);
+      return { context, drawn };
+    };
+    const first = await cold();
+    await first.context.close();
+    const colds: Drawn[] = [];
+    const warms: Drawn[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const { context, drawn } = await cold();
+      colds.push(drawn);
+      warms.push(await measure(context, server, true));
+      await context.close();
+      progress(`run ${i + 1}: cold ${drawn.idleMs} ms, warm ${warms.at(-1)!.idleMs} ms`);
+    }
+
+    // What was drawn: every incident in view the reader may see, and none more.
+    const expected = demoShown.shown + visible;
+    for (const drawn of [first.drawn, ...colds, ...warms]) {
+      if (drawn.shown !== expected) throw new Error(`the tile set holds ${drawn.shown} incidents, the reader may see ${expected}`);
+      if (drawn.incidents < visible || drawn.incidents > expected) throw new Error(`drawn: ${drawn.incidents} incidents, expected between ${visible} (the synthetic ones, all in view) and ${expected}`);
+    }
+    const js = ownJavaScriptKb();
+    const load = os.loadavg().map((l) => l.toFixed(1)).join(' ');
+    const figures = (runs: Drawn[]) => `median ${median(runs.map((r) => r.idleMs))} ms, max ${Math.max(...runs.map((r) => r.idleMs))} ms`;
+    say('## Web map');
+    say('');
+    say(`The operational picture in Debian's Chromium (headless, software WebGL through SwiftShader, 1280 × 800) with the demo and ${ROWS.toLocaleString('en')} synthetic incidents (fixed seed, around Port-au-Prince, ${loadS.toFixed(1)} s to write in one transaction), on a ${os.cpus().length}-core machine, load average ${load} at the end (other work shared the machine). Time from navigation to the map's first \`idle\` with the incidents layer of the reader's filter drawn:`);
+    say('');
+    say('| run | time to map idle |');
+    say('| --- | --- |');
+    say(`| first after the server started (tile index built on this request) | ${first.drawn.idleMs} ms |`);
+    say(`| ${RUNS} × cold browser cache (a new context, signed in) | ${figures(colds)} |`);
+    say(`| ${RUNS} × warm browser cache (a reload) | ${figures(warms)} |`);
+    say('');
+    const sample = colds[0]!;
+    say(`Drawn at the first view (${READER}): ${sample.clusters} clusters and ${sample.points} single points standing for ${sample.incidents.toLocaleString('en')} incidents — the ${visible.toLocaleString('en')} synthetic ones the reader may see (public and mission; the ${(ROWS - visible).toLocaleString('en')} restricted Kenyan ones are not theirs) and the demo ones in view; the tile set holds ${expected.toLocaleString('en')} (checked on every run).`);
+    say(`The page's own JavaScript: ${js.own} kB gzip; MapLibre ${js.maplibre} kB gzip (plus its worker).`);
+    const goal = median(colds.map((r) => r.idleMs)) <= 1500 && median(warms.map((r) => r.idleMs)) <= 1500;
+    say(`Goal (issue 6): ≤ 1.5 s to map idle — ${goal ? 'met' : 'not met'} on this run (medians); own JavaScript ≤ 400 kB gzip — ${js.own <= 400 ? 'met' : 'not met'}.`);
+    say('');
+    say('Run: `node bin/run-ts.js bench/web-map.bench.ts --write` (or `npm run bench -- --write`).');
+    if (argv.includes('--write')) writeSection(report.join('\n'));
+  } finally {
+    await browser.close();
+    await server?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Replaces (or appends) the "Web map" section of docs/benchmarks.md. */
+function writeSection(section: string): void {
+  const file = path.resolve(ROOT, 'docs', 'benchmarks.md');
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
+  const start = current.search(/^## Web map$/m);
+  const next = start < 0 ? -1 : current.indexOf('\n## ', start + 1);
+  const updated = start < 0 ? `${current.trimEnd()}\n\n${section}\n` : `${current.slice(0, start)}${section}\n${next < 0 ? '' : current.slice(next)}`;
+  writeFileSync(file, updated);
+}
+
+await main();
