@@ -3,7 +3,7 @@ import { Classification } from '../../shared/access.ts';
 import type { Db } from '../../db/index.ts';
 import type { Actor } from '../../modules/auth/index.ts';
 import {
-  accuracyTable, addReporter, createSmsGateway, findSmsGateway, listReporters, listSmsGateways, measureAccuracy, parseSms, removeReporter, setSmsGatewayDisabled, smsActorFor, smsPlacesIn,
+  accuracyTable, addReporter, readCorpus, createSmsGateway, findSmsGateway, listReporters, listSmsGateways, measureAccuracy, parseSms, removeReporter, setSmsGatewayDisabled, smsActorFor, smsPlacesIn,
 } from '../../modules/sms/index.ts';
 import { commandConfig, fail, withDb } from '../context.ts';
 
@@ -100,8 +100,11 @@ export function registerSms(program: Command): void {
     .description('parse accuracy on the corpus of messages, per language and field')
     .option('--misses', 'list the messages read wrong')
     .action(async (o: Options) => {
-      const report = measureAccuracy(await smsPlacesIn(commandConfig().datasetsDir));
-      console.log(accuracyTable(report));
-      if (o.misses) for (const miss of report.misses) console.log(`${miss.fields.join(',')}: ${miss.text} -> ${JSON.stringify(miss.got)}`);
+      const places = await smsPlacesIn(commandConfig().datasetsDir);
+      for (const [name, title] of [['tuning', 'corpus.json (the vocabulary was tuned on it)'], ['heldout', 'corpus.heldout.json (written after the tuning, measured untuned)']] as const) {
+        const report = measureAccuracy(places, readCorpus(name));
+        console.log(`${title}\n\n${accuracyTable(report)}\n`);
+        if (o.misses) for (const miss of report.misses) console.log(`${miss.fields.join(',')}: ${miss.text} -> ${JSON.stringify(miss.got)}`);
+      }
     });
 }

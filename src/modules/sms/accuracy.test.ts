@@ -26,4 +26,11 @@ describe('SMS parse accuracy on the corpus', () => {
     }
     for (const language of ['ht', 'fr', 'en'] as const) assert.ok(report.rates[language].all >= 0.9, `${language}: ${report.rates[language].all}`);
   });
+
+  test('messages written after the tuning are read about as well', async () => {
+    const report = measureAccuracy(await smsPlacesIn(DATASETS), readCorpus('heldout'));
+    assert.ok(report.messages >= 40);
+    assert.ok(report.rates.all.all >= 0.9, `all fields right: ${report.rates.all.all}; misses: ${JSON.stringify(report.misses)}`);
+    for (const language of ['ht', 'fr', 'en'] as const) assert.ok(report.rates[language].all >= 0.8, `${language}: ${report.rates[language].all}`);
+  });
 });

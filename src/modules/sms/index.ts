@@ -11,4 +11,4 @@ export { listSmsReports, locateSmsReport } from './reports.service.ts';
 export { parseSms } from './parse.ts';
 export { smsPlacesIn, SmsPlaces } from './places.ts';
 export { normalisePhone } from './phone.ts';
-export { measureAccuracy, accuracyTable, type AccuracyReport } from './accuracy.ts';
+export { measureAccuracy, accuracyTable, readCorpus, type AccuracyReport } from './accuracy.ts';
