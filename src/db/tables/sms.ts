@@ -35,7 +35,10 @@ export interface SmsMessagesTable {
   gateway_id: string;
   /** sha256 of the gateway's message id, or of sender, time and text. */
   digest: string;
-  /** sha256 of the normalised sender number: rate limits count it without keeping the number. */
+  /**
+   * sha256 of the normalised sender number, what rate limits count. It keeps the number out of plain
+   * sight (logs, exports), not out of reach: a phone number has few enough digits to be found by trying them.
+   */
   sender_key: string;
   /** Server time of arrival. */
   received_at: string;
