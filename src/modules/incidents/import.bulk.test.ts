@@ -5,6 +5,7 @@ import { dbTest } from '../../db/testing.ts';
 import type { Db } from '../../db/index.ts';
 import { INCIDENTS, insertRows, RELEASES, rowsPerStatement } from './bulk.repo.ts';
 import { FORMATS } from './formats/index.ts';
+import { IMPORT_BATCH_ROWS } from './import.service.ts';
 import { getIncident, importIncidents, listIncidents } from './index.ts';
 import { buildIncidentInput, buildMission } from './incidents.testing.ts';
 import { wasParsed } from './parsed-inputs.ts';
@@ -16,7 +17,7 @@ import { wasParsed } from './parsed-inputs.ts';
  * at a boundary shows.
  */
 
-const BATCH = 2000;
+const BATCH = IMPORT_BATCH_ROWS;
 
 function acled(id: string, overrides: Partial<IncidentInput> = {}): IncidentInput {
   return buildIncidentInput({

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { ImportMode, ImportResult, ImportRow, ImportRowError, IncidentInputParsed } from '../../shared/incidents.ts';
+import type { ImportMode, ImportResult, ImportRow } from '../../shared/incidents.ts';
 import type { Db } from '../../db/index.ts';
 import { appendAudit, type Actor } from '../auth/index.ts';
 import { adminAreasIn, type AdminAreaLookup } from './admin-areas.ts';
 import * as bulk from './bulk.repo.ts';
 import { lockEventWriters } from './events.repo.ts';
+import { sameIncident, validRow } from './import.check.ts';
 import { newIncidentRows, type ValidRow } from './import.rows.ts';
 import * as repo from './incidents.repo.ts';
 import { assertMayEdit, assertMayReport } from './incidents.policy.ts';
@@ -12,9 +13,6 @@ import { inputOf } from './incidents.service.ts';
 import { presentIncident, type IncidentRecord } from './present.ts';
 import { streamBus } from './stream/bus.ts';
 import { affectedBy, applyToSummary, contributionsOf, recordsOf, type Contribution } from './summary.ts';
-import { actorNameKey } from './text.ts';
-import { wasParsed } from './parsed-inputs.ts';
-import { checkIncident, plausibilityIssues } from './validate.ts';
 import { contentColumns, detailRows, historyRow, mergeDetails, recordsById, resolveActors, writeEvents, type ActorRef } from './write.ts';
 
 /*
@@ -27,7 +25,7 @@ import { contentColumns, detailRows, historyRow, mergeDetails, recordsById, reso
  */
 
 /** Rows per batch: large enough that the per-batch lookups and statements cost little per row, small enough to hold in memory. */
-const BATCH = 2000;
+export const IMPORT_BATCH_ROWS = 2000;
 
 export interface ImportIncidentsProps {
   db: Db;
@@ -63,11 +61,11 @@ export async function importIncidents({ db, actor, rows, mode, areas: givenAreas
       };
       try {
         for await (const row of rows) {
-          const valid = validate(row, organisations, nowMs, result.rejected);
+          const valid = validRow(row, organisations, nowMs, result.rejected);
           if (!valid || (mode === 'all-or-nothing' && result.rejected.length > 0)) continue;
           const key = valid.input.external ? `${valid.input.external.system}\u0000${valid.input.external.id}` : null;
           // The same external id twice in one batch: the second must update what the first created.
-          if (batch.length >= BATCH || (key && keys.has(key))) {
+          if (batch.length >= IMPORT_BATCH_ROWS || (key && keys.has(key))) {
             await startWriting(batch);
             batch = [];
             keys.clear();
@@ -92,51 +90,6 @@ export async function importIncidents({ db, actor, rows, mode, areas: givenAreas
   // Rows are refused while reading and while writing, which overlap: report them in file order.
   result.rejected.sort((a, b) => a.line - b.line);
   return result;
-}
-
-function validate(row: ImportRow, organisations: ReadonlyMap<string, string>, nowMs: number, rejected: ImportRowError[]): ValidRow | null {
-  if ('errors' in row) {
-    rejected.push(...(row.errors.length > 0 ? row.errors : [{ line: row.line, reason: 'the row could not be read' }]));
-    return null;
-  }
-  // A reader's row has been through the schema already: only the plausibility checks remain.
-  const checked = wasParsed(row.input) ? plausible(row.input, nowMs) : checkIncident(row.input, nowMs);
-  if (!checked.ok) {
-    for (const issue of checked.issues) rejected.push({ line: row.line, column: issue.path, ...(issue.value !== undefined ? { value: issue.value } : {}), reason: issue.message });
-    return null;
-  }
-  const codes = checked.value.classification === 'RESTRICTED' ? checked.value.releasableTo : [];
-  const unknown = codes.filter((code) => !organisations.has(code));
-  if (unknown.length > 0) {
-    rejected.push({ line: row.line, column: 'releasableTo', value: unknown.join(','), reason: `unknown organisation ${unknown.join(', ')} in releasableTo` });
-    return null;
-  }
-  return { line: row.line, input: checked.value, releaseIds: [...new Set(codes.map((code) => organisations.get(code)!))] };
-}
-
-function plausible(input: IncidentInputParsed, nowMs: number): ReturnType<typeof checkIncident> {
-  const issues = plausibilityIssues(input, nowMs);
-  return issues.length === 0 ? { ok: true, value: input } : { ok: false, issues };
-}
-
-/** The fields that make an incident, in one order, for telling a changed row from a repeated one. */
-function canonical(input: IncidentInputParsed) {
-  return JSON.stringify([
-    input.type, input.title, input.description, new Date(input.occurredAt).toISOString(), input.occurredPrecision,
-    input.location.lon, input.location.lat, input.location.precision, input.location.placeName ?? null,
-    input.actors.map((a) => `${a.role} ${actorNameKey(a.name)}`).sort(),
-    input.counts,
-    input.sources.map((s) => [s.name, s.url ?? null, s.reliability, s.credibility, s.reportedAt ? new Date(s.reportedAt).toISOString() : null]),
-    [...new Set(input.tags)].sort(),
-    input.external ?? null,
-    input.classification,
-    input.classification === 'RESTRICTED' ? [...new Set(input.releasableTo)].sort() : [],
-    input.illustrative,
-  ]);
-}
-
-function sameIncident(stored: IncidentInputParsed, incoming: IncidentInputParsed): boolean {
-  return canonical(stored) === canonical(incoming);
 }
 
 /** Writes batches inside the import's transaction, with their stream events; the audit row comes last. */
