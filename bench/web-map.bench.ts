@@ -7,7 +7,9 @@
 // ones are not theirs). Runs: the first after the server starts (its tile index cold), then
 // 5 with a cold browser cache (a new browser context each) and 5 warm (a reload).
 // Goal (issue 6): ≤ 1.5 s, and the page's own JavaScript ≤ 400 kB gzip apart from MapLibre.
-//   node bin/run-ts.js bench/web-map.bench.ts [--rows N] [--runs N] [--write]
+//   node bin/run-ts.js bench/web-map.bench.ts [--rows N] [--runs N] [--timeline] [--write]
+// --timeline prints when each request of the page's own thread started and ended, for each run (the
+// map's tiles are fetched by MapLibre's worker and are not among them).
 // --write puts the figures in docs/benchmarks.md under "Web map".
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -122,6 +124,7 @@ interface Drawn {
   incidents: number;
   /** What the tile set says the reader's filter holds. */
   shown: number;
+  timeline: string[];
 }
 
 // Runs in the page before its own scripts: when the app exposes its map, the first `idle` at which
@@ -157,12 +160,20 @@ async function measure(context: BrowserContext, server: KonbitServer, reload: bo
     const clusters = new Map(g.konbitMap.queryRenderedFeatures({ layers: ['incidents-clusters'] }).map((f) => [f.properties.cluster_id, Number(f.properties.point_count)]));
     const points = new Set(g.konbitMap.queryRenderedFeatures({ layers: ['incidents-points'] }).map((f) => String(f.properties.id)));
     const set = (await (await fetch('/api/v1/incidents/tiles.json')).json()) as { shown: number };
+    // Where the time went: when each request of the page started and ended (ms from navigation).
+    type Entry = { name: string; startTime: number; responseEnd: number; transferSize: number };
+    const perf = (globalThis as unknown as { performance: { getEntriesByType(t: string): Entry[] } }).performance;
+    const timeline = perf
+      .getEntriesByType('resource')
+      .filter((e) => e.startTime < g.konbitMapIdle)
+      .map((e) => `${Math.round(e.startTime)}–${Math.round(e.responseEnd)} ms ${e.transferSize > 0 ? '' : '(cached) '}${new URL(e.name).pathname}`);
     return {
       idleMs: Math.round(g.konbitMapIdle),
       clusters: clusters.size,
       points: points.size,
       incidents: [...clusters.values()].reduce((a, b) => a + b, 0) + points.size,
       shown: set.shown,
+      timeline,
     };
   });
 }
@@ -219,6 +230,7 @@ async function main(): Promise<void> {
       warms.push(await measure(context, server, true));
       await context.close();
       progress(`run ${i + 1}: cold ${drawn.idleMs} ms, warm ${warms.at(-1)!.idleMs} ms`);
+      if (argv.includes('--timeline')) for (const run of [drawn, warms.at(-1)!]) progress(`requests before idle (${run.timeline.length}):\n    ${run.timeline.join('\n    ')}`);
     }
 
     // What was drawn: every incident in view the reader may see, and none more.

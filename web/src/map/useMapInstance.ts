@@ -5,9 +5,9 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../api/client.ts';
-import { addIncidentLayers } from './incidentLayers.ts';
+import { addIncidentLayers, INCIDENTS_SOURCE } from './incidentLayers.ts';
 import { addOverlayLayers } from './overlays.ts';
-import { Map, NavigationControl, ScaleControl } from './maplibre.ts';
+import { Map, NavigationControl, ScaleControl, type VectorTileSource } from './maplibre.ts';
 import { BASEMAP_SOURCE, baseStyle, basemapLayers, HAITI_BOUNDS, PORT_AU_PRINCE, type BasemapLayerName } from './style.ts';
 
 declare global {
@@ -33,6 +33,8 @@ export function useMapInstance(container: React.RefObject<HTMLDivElement | null>
 
   useEffect(() => {
     if (!container.current) return;
+    // Asked for while MapLibre starts, not after.
+    const basemapIndex = api<BasemapIndex>('/api/v1/basemap').catch(() => ({ layers: [], tiles: [], maxzoom: 14 }) as BasemapIndex);
     const map = new Map({
       container: container.current,
       style: baseStyle(),
@@ -54,7 +56,7 @@ export function useMapInstance(container: React.RefObject<HTMLDivElement | null>
     let cancelled = false;
     map.on('load', () => {
       void (async () => {
-        const index = await api<BasemapIndex>('/api/v1/basemap').catch(() => ({ layers: [], tiles: [], maxzoom: 14 }) as BasemapIndex);
+        const index = await basemapIndex;
         if (cancelled) return;
         const available = new Set(index.layers.filter((l) => l.available).map((l) => l.name));
         setMissingBasemap(index.layers.filter((l) => !l.available).map((l) => l.dataset));
@@ -64,6 +66,7 @@ export function useMapInstance(container: React.RefObject<HTMLDivElement | null>
           for (const name of ORDER) if (available.has(name)) for (const layer of basemapLayers(name)) map.addLayer(layer);
         }
         addIncidentLayers(map);
+        for (const source of [BASEMAP_SOURCE, INCIDENTS_SOURCE]) limitUnderzooming(map, source);
         addOverlayLayers(map);
         setReady(true);
       })();
@@ -78,4 +81,20 @@ export function useMapInstance(container: React.RefObject<HTMLDivElement | null>
   }, [container]);
 
   return { map: ready ? mapRef.current : null, missingBasemap };
+}
+
+/**
+ * While the tiles of the view load, MapLibre also fetches their parents, level after level down
+ * to ten levels up, to show something sooner. From Konbit's own server the tiles of the view come
+ * about as fast, and on a software renderer every extra tile drawn costs a frame: the source's
+ * lowest zoom follows the view, one level under it (a tile already loaded there still stands in
+ * while zooming in).
+ */
+function limitUnderzooming(map: Map, id: string): void {
+  const limit = () => {
+    const source = map.getSource(id) as VectorTileSource | undefined;
+    if (source) source.minzoom = Math.max(0, Math.floor(map.getZoom()) - 1);
+  };
+  map.on('zoom', limit);
+  limit();
 }
