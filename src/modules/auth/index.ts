@@ -5,6 +5,6 @@ export { appendAudit, verifyAuditChain, type AuditEntry, type AuditVerdict } fro
 export { createOrganisation, listOrganisations, organisationIdsForCodes, presentOrganisation } from './organisations.service.ts';
 export { createUser, changePassword } from './users.service.ts';
 export { login, logout, authenticate, SESSION_COOKIE, type Session } from './sessions.service.ts';
-export { sessionCache, SessionCache, SESSION_CACHE_MS, type Revocation } from './session-cache.ts';
+export { sessionCache, SessionCache, SESSION_CACHE_MS, type CachedSession, type Revocation } from './session-cache.ts';
 export { httpAccess, actorOf, sessionOf, requireAccessDeclaration, type Access } from './http-access.ts';
 export { authRoutes } from './auth.routes.ts';
