@@ -143,7 +143,8 @@ describe('the web app offline', () => {
     await page.getByTestId('outbox-badge').waitFor();
     assert.equal(await outboxCount(page), 2, 'the reports survive a reload offline');
     assert.equal(await page.getByTestId('last-sync').getAttribute('data-synced-at'), synced, 'the header says when the data was stored');
-    await mapIdle(page);
+    // The map draws the stored incidents (and the basemap) offline.
+    await page.waitForFunction(() => (globalThis as unknown as { konbitMap: { queryRenderedFeatures(o: object): unknown[] } }).konbitMap.queryRenderedFeatures({ layers: ['incidents-points', 'incidents-clusters'] }).length > 0, undefined, { timeout: 30_000 });
     await page.getByTestId('outbox-badge').click();
     const items = page.getByTestId('outbox-item');
     assert.equal(await items.count(), 2);

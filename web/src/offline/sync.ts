@@ -1,26 +1,32 @@
 /*
  * Keeping what the signed-in user may see on the device: after sign-in and
  * every few minutes while online, the app reads the offline set (the user's
- * profile, the API's description, the basemap layers, the latest incidents,
- * areas of control, roadblocks, sites and tasks) and stores each answer in
- * Cache Storage, where the service worker finds it when the network is gone.
- * The basemap is public and kept apart; the rest is kept under the user's id.
+ * profile, the API's description, the latest incidents, areas of control,
+ * roadblocks, sites and tasks, and the map's tiles — basemap and incidents —
+ * for the country at low zoom and the Port-au-Prince metro area down to
+ * street zoom) and stores each answer in Cache Storage, where the service
+ * worker finds it when the network is gone. The basemap is public and kept
+ * apart; the rest is kept under the user's id.
  */
 import { BASEMAP_CACHE, dataCacheOf, isBasemap, SESSION_CACHE, SESSION_USER_URL } from './names.ts';
+import { offlineTiles, tileUrl } from './tileList.ts';
 import { run } from './userDb.ts';
 
-const BASEMAP_LAYERS = ['adm1', 'adm2', 'adm3', 'roads'] as const;
 /** How far back the stored incidents reach. */
 const INCIDENT_DAYS = 90;
+/** Requests in flight at once while storing tiles: enough to fill a slow link, few enough not to crowd the app's own. */
+const PARALLEL = 6;
+export const BASEMAP_INDEX = '/api/v1/basemap';
+export const INCIDENT_TILESET = '/api/v1/incidents/tiles.json';
 
-/** The reads kept for offline use, for a sync starting at `now`. */
+/** The reads kept for offline use, for a sync starting at `now` (the map's tiles come after, from their templates). */
 export function offlineSet(now: number): string[] {
   const from = new Date(now - INCIDENT_DAYS * 86_400_000).toISOString().slice(0, 10);
   return [
     '/api/v1/auth/me',
     '/docs/json',
-    '/api/v1/basemap',
-    ...BASEMAP_LAYERS.map((layer) => `/api/v1/basemap/${layer}`),
+    BASEMAP_INDEX,
+    INCIDENT_TILESET,
     `/api/v1/incidents.geojson?from=${from}T00:00:00.000Z`,
     '/api/v1/roads/areas.geojson',
     '/api/v1/roads/roadblocks.geojson',
@@ -49,24 +55,46 @@ export interface SyncResult {
 export async function syncOffline(userId: string): Promise<SyncResult> {
   if (!('caches' in window)) return { at: null, stored: 0, failed: 0 };
   const [data, basemap] = await Promise.all([caches.open(dataCacheOf(userId)), caches.open(BASEMAP_CACHE)]);
-  let stored = 0;
-  let failed = 0;
-  await Promise.all(offlineSet(Date.now()).map(async (url) => {
+  const tally = { stored: 0, failed: 0 };
+  const templates = new Map<string, string>();
+  const keep = async (url: string) => {
     try {
-      const response = await fetch(url, { credentials: 'same-origin', headers: { accept: 'application/json' }, cache: 'no-store' });
+      const response = await fetch(url, { credentials: 'same-origin', cache: 'no-store' });
       // An answer the service worker served from storage is no news from the server.
-      if (response.headers.has('x-konbit-offline')) return void failed++;
+      if (response.headers.has('x-konbit-offline')) return void tally.failed++;
       // A service the server does not run (404) is simply not there to keep.
       if (!response.ok) return;
+      if (url === BASEMAP_INDEX || url === INCIDENT_TILESET) {
+        const template = ((await response.clone().json()) as { tiles?: string[] }).tiles?.[0];
+        // Kept as written ({z}/{x}/{y} intact), without the origin when it has one.
+        if (template) templates.set(url, template.startsWith(location.origin) ? template.slice(location.origin.length) : template);
+      }
       await (isBasemap(new URL(url, location.href).pathname) ? basemap : data).put(url, response);
-      stored++;
+      tally.stored++;
     } catch {
-      failed++;
+      tally.failed++;
     }
-  }));
-  const at = failed === 0 ? new Date().toISOString() : null;
+  };
+  await inParallel(offlineSet(Date.now()), keep);
+  const basemapTiles = templates.get(BASEMAP_INDEX);
+  const incidentTiles = templates.get(INCIDENT_TILESET);
+  const tileUrls = [
+    ...(basemapTiles ? offlineTiles().map((tile) => tileUrl(basemapTiles, tile)) : []),
+    // Incidents from the zoom the map opens at; the filter the map asks for later falls back to these.
+    ...(incidentTiles ? offlineTiles(10).map((tile) => tileUrl(incidentTiles, tile)) : []),
+  ];
+  await inParallel(tileUrls, keep);
+  const at = tally.failed === 0 ? new Date().toISOString() : null;
   if (at) await run(userId, 'meta', 'readwrite', (store) => store.put(at, 'lastSync'));
-  return { at, stored, failed };
+  return { at, ...tally };
+}
+
+async function inParallel(urls: readonly string[], work: (url: string) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < urls.length) await work(urls[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL, urls.length) }, worker));
 }
 
 /** When this user's data was last stored whole, if ever. */

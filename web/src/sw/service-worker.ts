@@ -90,7 +90,7 @@ async function data(request: Request, url: URL): Promise<Response> {
   const cacheName = await cacheNameFor(url);
   try {
     const response = await fetch(request);
-    if (response.ok && cacheName && response.headers.get('content-type')?.includes('json')) {
+    if (response.ok && cacheName && !response.headers.get('content-type')?.includes('event-stream')) {
       const copy = response.clone();
       // The user may have signed out while the answer travelled: keep it only if they have not.
       if ((await cacheNameFor(url)) === cacheName) await (await caches.open(cacheName)).put(request, copy);
