@@ -128,7 +128,7 @@ export function parseSms(text: string, places: SmsPlaces): ParsedSms {
   }
   for (const { languages } of nearest.values()) votes.add([...languages], 1);
   if (type !== null) {
-    const found = TYPES.filter((c) => c.keyword.value === type).map((c) => findPhrase(words, c.phrase, used)).find((f) => f?.start === typeAt);
+    const found = TYPES.filter((c) => c.keyword.value === type).map((c) => findPhrase(words, c.phrase, used, HINT_WORDS)).find((f) => f?.start === typeAt);
     if (found) for (let k = found.start; k < found.start + found.length; k += 1) used.add(k);
   } else if (counts.abducted > 0) type = 'kidnapping';
   else if (counts.killed > 0) type = 'killing';
