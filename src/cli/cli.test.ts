@@ -1,23 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import SQLite from 'better-sqlite3';
+import { konbit, konbitCli } from './testing.ts';
 
-const konbit = path.resolve(import.meta.dirname, '..', '..', 'bin', 'konbit.js');
-const dataDir = mkdtempSync(path.join(tmpdir(), 'konbit-cli-'));
-after(() => rmSync(dataDir, { recursive: true, force: true }));
-
-function run(args: string[], input?: string) {
-  const result = spawnSync(process.execPath, [konbit, ...args], {
-    env: { PATH: process.env.PATH, KONBIT_DATA_DIR: dataDir, KONBIT_DEMO_PASSWORD: 'demo-password-1', LOG_LEVEL: 'silent' },
-    encoding: 'utf8',
-    input,
-  });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
+const { dataDir, run } = konbitCli('cli', { KONBIT_DEMO_PASSWORD: 'demo-password-1' });
 
 describe('the konbit command line [sqlite]', () => {
   test('demo, user add, org add and audit verify work end to end; tampering is found', () => {

@@ -1,22 +1,11 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { parse } from 'csv-parse/sync';
+import { konbitCli } from '../testing.ts';
 
-const konbit = path.resolve(import.meta.dirname, '..', '..', '..', 'bin', 'konbit.js');
-const dataDir = mkdtempSync(path.join(tmpdir(), 'konbit-ledger-cli-'));
-after(() => rmSync(dataDir, { recursive: true, force: true }));
-
-function run(args: string[]) {
-  const result = spawnSync(process.execPath, [konbit, ...args], {
-    env: { PATH: process.env.PATH, KONBIT_DATA_DIR: dataDir, KONBIT_DEMO_PASSWORD: 'demo-password-1', LOG_LEVEL: 'silent' },
-    encoding: 'utf8',
-  });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
+const { dataDir, run } = konbitCli('ledger-cli', { KONBIT_DEMO_PASSWORD: 'demo-password-1' });
 
 describe('konbit ledger [sqlite]', () => {
   test('the demo ledger is there; pledges, events, milestones, summary and exports work from the command line', () => {

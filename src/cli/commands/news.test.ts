@@ -1,23 +1,12 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { IngestResult } from '../../shared/osint.ts';
+import { konbitCli } from '../testing.ts';
 
-const konbit = path.resolve(import.meta.dirname, '..', '..', '..', 'bin', 'konbit.js');
+const { dataDir, run } = konbitCli('news-cli', { KONBIT_DEMO_PASSWORD: 'demo-password-1' });
 const article = path.resolve(import.meta.dirname, '..', '..', '..', '..', 'shared', 'fixtures', 'news', 'kenya-to-lead-multinational-police-force-in-haiti.txt');
-const dataDir = mkdtempSync(path.join(tmpdir(), 'konbit-news-cli-'));
-after(() => rmSync(dataDir, { recursive: true, force: true }));
-
-function run(args: string[]) {
-  const result = spawnSync(process.execPath, [konbit, ...args], {
-    env: { PATH: process.env.PATH, KONBIT_DATA_DIR: dataDir, KONBIT_DEMO_PASSWORD: 'demo-password-1', LOG_LEVEL: 'silent' },
-    encoding: 'utf8',
-  });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
 
 describe('konbit news [sqlite]', () => {
   test('ingest the fixture, review the queue, accept into the ledger', () => {

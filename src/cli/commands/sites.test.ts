@@ -1,18 +1,10 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
+import { konbitCli } from '../testing.ts';
 
-const konbit = path.resolve(import.meta.dirname, '..', '..', '..', 'bin', 'konbit.js');
-const dataDir = mkdtempSync(path.join(tmpdir(), 'konbit-sites-cli-'));
-after(() => rmSync(dataDir, { recursive: true, force: true }));
-
-function run(args: string[], input?: string) {
-  const result = spawnSync(process.execPath, [konbit, ...args], { env: { PATH: process.env.PATH, KONBIT_DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, encoding: 'utf8', input });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
+const { dataDir, run } = konbitCli('sites-cli');
 
 function ok(args: string[], input?: string): string {
   const result = run(args, input);

@@ -4,6 +4,7 @@ import type { InjectOptions } from 'fastify';
 import { dbTest } from '../../db/testing.ts';
 import { buildOrganisation, buildUser } from '../auth/testing.ts';
 import { buildTestApp } from '../../server/testing.ts';
+import { assertRefusedWithoutWrites, type BadCase } from '../refusals.testing.ts';
 import { createPledge, recordEvent } from './index.ts';
 import { fundsPledge, milestone, personnelPledge, rowCounts, TEST_SOURCE } from './ledger.testing.ts';
 
@@ -12,16 +13,6 @@ import { fundsPledge, milestone, personnelPledge, rowCounts, TEST_SOURCE } from 
  * rule, and leaves the database exactly as it was: no ledger row, no release
  * row, no audit row.
  */
-
-interface BadCase {
-  name: string;
-  request: InjectOptions;
-  status: number;
-  code: string;
-  message: RegExp;
-  /** A field the error's details must name. */
-  path?: string;
-}
 
 describe('ledger bad input', () => {
   dbTest('each bad input is refused with a clear error and writes nothing', async ({ db }) => {
@@ -76,16 +67,8 @@ describe('ledger bad input', () => {
       { name: 'no session', request: { method: 'POST', url: pledges, payload: personnelPledge(10) }, status: 401, code: 'UNAUTHENTICATED', message: /sign in/ },
     ];
 
+    await assertRefusedWithoutWrites(app, cases, () => rowCounts(db));
     const before = await rowCounts(db);
-    for (const c of cases) {
-      const response = await app.inject(c.request);
-      assert.equal(response.statusCode, c.status, `${c.name}: ${response.body}`);
-      const { error } = response.json<{ error: { code: string; message: string; details: { path: string; message: string }[] | null } }>();
-      assert.equal(error.code, c.code, `${c.name}: ${error.message}`);
-      assert.match(error.message, c.message, c.name);
-      if (c.path) assert.ok(error.details?.some((d) => d.path === c.path), `${c.name}: details ${JSON.stringify(error.details)} name ${c.path}`);
-      assert.deepEqual(await rowCounts(db), before, `${c.name} wrote something`);
-    }
     const refused = await app.inject(post(events(secret.id), jam, { kind: 'deployed', occurredOn: '2024-07-01', officers: 10 }));
     const absent = await app.inject(post(events('00000000-0000-0000-0000-000000000000'), jam, { kind: 'deployed', occurredOn: '2024-07-01', officers: 10 }));
     assert.deepEqual(refused.json(), absent.json(), 'a refusal reveals nothing');

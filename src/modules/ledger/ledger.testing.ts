@@ -1,4 +1,5 @@
 import type { Db } from '../../db/index.ts';
+import { countRows } from '../refusals.testing.ts';
 import type { PledgeInput, MilestoneInput, Source } from '../../shared/ledger.ts';
 
 /** Small builders for the ledger's tests. */
@@ -26,11 +27,4 @@ export function milestone(extra: Partial<MilestoneInput> = {}): MilestoneInput {
 /** Rows in the ledger's tables and the audit log: what a refused request must leave unchanged. */
 const COUNTED = ['pledges', 'pledge_events', 'mandate_milestones', 'record_releases', 'audit_log'] as const;
 
-export async function rowCounts(db: Db): Promise<Record<(typeof COUNTED)[number], number>> {
-  const counts = { pledges: 0, pledge_events: 0, mandate_milestones: 0, record_releases: 0, audit_log: 0 };
-  for (const table of COUNTED) {
-    const row = await db.selectFrom(table).select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow();
-    counts[table] = Number(row.count);
-  }
-  return counts;
-}
+export const rowCounts = (db: Db) => countRows(db, COUNTED);

@@ -1,9 +1,9 @@
-import assert from 'node:assert/strict';
 import { describe } from 'node:test';
 import type { InjectOptions } from 'fastify';
 import { dbTest } from '../../db/testing.ts';
 import { buildOrganisation, buildUser } from '../auth/testing.ts';
 import { buildTestApp } from '../../server/testing.ts';
+import { assertRefusedWithoutWrites, type BadCase } from '../refusals.testing.ts';
 import { createAssignment, createSite, createTask } from './index.ts';
 import { DELMAS, patrolInput, rowCounts, siteInput } from './sites.testing.ts';
 
@@ -12,14 +12,6 @@ import { DELMAS, patrolInput, rowCounts, siteInput } from './sites.testing.ts';
  * leaves the database exactly as it was: no site, assignment, task, release
  * or audit row.
  */
-
-interface BadCase {
-  name: string;
-  request: InjectOptions;
-  status: number;
-  code: string;
-  message: RegExp;
-}
 
 describe('sites bad input', () => {
   dbTest('each bad input is refused with a clear error and writes nothing', async ({ db }) => {
@@ -70,15 +62,7 @@ describe('sites bad input', () => {
     ];
     cases.find((c) => c.name === 'a site from a reporter')!.request.headers = reporter.headers;
 
-    const before = await rowCounts(db);
-    for (const c of cases) {
-      const response = await app.inject(c.request);
-      assert.equal(response.statusCode, c.status, `${c.name}: ${response.body}`);
-      const { error } = response.json<{ error: { code: string; message: string } }>();
-      assert.equal(error.code, c.code, `${c.name}: ${error.message}`);
-      assert.match(error.message, c.message, c.name);
-      assert.deepEqual(await rowCounts(db), before, `${c.name} wrote something`);
-    }
+    await assertRefusedWithoutWrites(app, cases, () => rowCounts(db));
     await app.close();
   });
 });

@@ -1,6 +1,7 @@
 import { METERS_PER_DEGREE } from '../../core/geo/index.ts';
 import type { SiteInput, TaskInput } from '../../shared/sites.ts';
 import type { Db } from '../../db/index.ts';
+import { countRows } from '../refusals.testing.ts';
 
 /** Small builders for the sites module's tests. */
 
@@ -43,11 +44,4 @@ export function patrolInput(overrides: Partial<TaskInput> = {}): TaskInput {
 /** Rows in this module's tables, the release lists and the audit log: what a refused request must leave unchanged. */
 const COUNTED = ['sites', 'site_assignments', 'patrol_tasks', 'site_threat_history', 'record_releases', 'audit_log'] as const;
 
-export async function rowCounts(db: Db): Promise<Record<(typeof COUNTED)[number], number>> {
-  const counts = {} as Record<(typeof COUNTED)[number], number>;
-  for (const table of COUNTED) {
-    const row = await db.selectFrom(table).select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow();
-    counts[table] = Number(row.count);
-  }
-  return counts;
-}
+export const rowCounts = (db: Db) => countRows(db, COUNTED);

@@ -1,9 +1,9 @@
-import assert from 'node:assert/strict';
 import { describe } from 'node:test';
 import type { InjectOptions } from 'fastify';
 import { dbTest } from '../../db/testing.ts';
 import { buildOrganisation, buildUser } from '../auth/testing.ts';
 import { buildTestApp } from '../../server/testing.ts';
+import { assertRefusedWithoutWrites, type BadCase } from '../refusals.testing.ts';
 import { addSession, certify, createCourse, enrol, registerTrainee } from './index.ts';
 import { courseInput, rowCounts, traineeInput } from './training.testing.ts';
 
@@ -11,14 +11,6 @@ import { courseInput, rowCounts, traineeInput } from './training.testing.ts';
  * Each bad input of training gets a clear error and leaves every training
  * table, release list and the audit log as they were.
  */
-
-interface BadCase {
-  name: string;
-  request: InjectOptions;
-  status: number;
-  code: string;
-  message: RegExp;
-}
 
 describe('training bad input', () => {
   dbTest('each bad input is refused with a clear error and writes nothing', async ({ db }) => {
@@ -67,15 +59,7 @@ describe('training bad input', () => {
       { name: 'a vetting flag from outside the oversight body', request: post(`/api/v1/training/trainees/${other.id}/vetting`, { reason: 'x' }), status: 403, code: 'FORBIDDEN', message: /./ },
     ];
 
-    const before = await rowCounts(db);
-    for (const c of cases) {
-      const response = await app.inject(c.request);
-      assert.equal(response.statusCode, c.status, `${c.name}: ${response.body}`);
-      const { error } = response.json<{ error: { code: string; message: string } }>();
-      assert.equal(error.code, c.code, `${c.name}: ${error.message}`);
-      assert.match(error.message, c.message, c.name);
-      assert.deepEqual(await rowCounts(db), before, `${c.name} wrote something`);
-    }
+    await assertRefusedWithoutWrites(app, cases, () => rowCounts(db));
     await app.close();
   });
 });

@@ -1,5 +1,6 @@
 import type { CourseInput, TraineeInput } from '../../shared/training.ts';
 import type { Db } from '../../db/index.ts';
+import { countRows } from '../refusals.testing.ts';
 
 /** Small builders for the training module's tests. */
 
@@ -17,11 +18,4 @@ export function traineeInput(overrides: Partial<TraineeInput> = {}): TraineeInpu
 const COUNTED = ['training_courses', 'training_sessions', 'trainees', 'training_enrolments', 'training_attendance', 'vetting_flags', 'record_releases', 'audit_log'] as const;
 
 /** Rows in the training tables, the release lists and the audit log: what a refused request must leave unchanged. */
-export async function rowCounts(db: Db): Promise<Record<(typeof COUNTED)[number], number>> {
-  const counts = {} as Record<(typeof COUNTED)[number], number>;
-  for (const table of COUNTED) {
-    const row = await db.selectFrom(table).select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow();
-    counts[table] = Number(row.count);
-  }
-  return counts;
-}
+export const rowCounts = (db: Db) => countRows(db, COUNTED);
