@@ -40,7 +40,7 @@ export async function tilePoints(db: Db, viewer: Viewer, filter: ResolvedFilter)
  * merge, import) appends one in its own transaction, so a new number means new data.
  */
 export async function dataStamp(db: Db): Promise<string> {
+  // The primary key's last entry: no scan, however many incidents there are.
   const row = await db.selectFrom('incident_events').select((eb) => eb.fn.max('seq').as('max')).executeTakeFirst();
-  const incidents = await db.selectFrom('incidents').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
-  return `${Number(row?.max ?? 0)}.${Number(incidents?.n ?? 0)}`;
+  return String(Number(row?.max ?? 0));
 }
