@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { clickLngLat, DEMO_PASSWORD, incidentIdsOnMap, launchBrowser, mapIdle, newContext, screenshot, signIn, startServer, type KonbitServer } from './harness.ts';
+import { clickIncident, clickLngLat, DEMO_PASSWORD, incidentIdsOnMap, launchBrowser, mapIdle, newContext, screenshot, signIn, startServer, type KonbitServer } from './harness.ts';
 
 let server: KonbitServer;
 let browser: Browser;
@@ -26,16 +26,25 @@ const ROADBLOCK_TEXT = `Offline report: burning tyres on Route de Delmas ${Date.
 const INCIDENT_AT: [number, number] = [-72.295, 18.575];
 const ROADBLOCK_AT: [number, number] = [-72.31, 18.545];
 
-/** The API as another signed-in user sees it, from the test process (not the browser under test). */
-async function apiAs(username: string): Promise<<T>(path: string) => Promise<T>> {
+interface Api {
+  get<T>(path: string): Promise<T>;
+  patch<T>(path: string, body: unknown): Promise<T>;
+}
+
+/** The API as a signed-in user sees it from another device: the test process, not the browser under test. */
+async function apiAs(username: string): Promise<Api> {
   const login = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
   assert.equal(login.status, 200, await login.clone().text());
   const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  return async <T>(path: string) => {
-    const response = await fetch(`${server.url}${path}`, { headers: { cookie, accept: 'application/json' } });
-    assert.equal(response.status, 200, `${path}: ${response.status}`);
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const call = async <T>(method: string, path: string, body?: unknown) => {
+    const headers: Record<string, string> = { cookie, accept: 'application/json', 'x-csrf-token': csrfToken };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const response = await fetch(`${server.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    assert.equal(response.status, 200, `${method} ${path}: ${response.status} ${await response.clone().text()}`);
     return (await response.json()) as T;
   };
+  return { get: (path) => call('GET', path), patch: (path, body) => call('PATCH', path, body) };
 }
 
 interface Counted {
@@ -44,9 +53,9 @@ interface Counted {
 }
 
 /** The server's incidents and roadblocks carrying this test's texts. */
-async function onServer(get: Awaited<ReturnType<typeof apiAs>>): Promise<Counted> {
-  const incidents = await get<{ features: { properties: { id: string; title: string } }[] }>('/api/v1/incidents.geojson');
-  const roadblocks = await get<{ id: string; description: string }[]>('/api/v1/roads/roadblocks');
+async function onServer(api: Api): Promise<Counted> {
+  const incidents = await api.get<{ features: { properties: { id: string; title: string } }[] }>('/api/v1/incidents.geojson');
+  const roadblocks = await api.get<{ id: string; description: string }[]>('/api/v1/roads/roadblocks');
   return {
     incidents: incidents.features.filter((f) => f.properties.title === INCIDENT_TITLE).map((f) => ({ id: f.properties.id })),
     roadblocks: roadblocks.filter((b) => b.description === ROADBLOCK_TEXT).map((b) => ({ id: b.id })),
@@ -111,6 +120,7 @@ async function outboxCount(page: Page): Promise<number> {
 describe('the web app offline', () => {
   let context: BrowserContext;
   let page: Page;
+  let incidentId = '';
 
   test('installs, syncs, takes two reports offline, keeps them over a reload, and delivers each once', async (t) => {
     const observer = await apiAs('hq.analyst');
@@ -144,7 +154,8 @@ describe('the web app offline', () => {
     assert.equal(await outboxCount(page), 2, 'the reports survive a reload offline');
     assert.equal(await page.getByTestId('last-sync').getAttribute('data-synced-at'), synced, 'the header says when the data was stored');
     // The map draws the stored incidents (and the basemap) offline.
-    await page.waitForFunction(() => (globalThis as unknown as { konbitMap: { queryRenderedFeatures(o: object): unknown[] } }).konbitMap.queryRenderedFeatures({ layers: ['incidents-points', 'incidents-clusters'] }).length > 0, undefined, { timeout: 30_000 });
+    await mapIdle(page);
+    await page.waitForFunction(() => ((globalThis as unknown as { konbitMap?: { queryRenderedFeatures(o: object): unknown[] } }).konbitMap?.queryRenderedFeatures({ layers: ['incidents-points', 'incidents-clusters'] }).length ?? 0) > 0, undefined, { timeout: 30_000 });
     await page.getByTestId('outbox-badge').click();
     const items = page.getByTestId('outbox-item');
     assert.equal(await items.count(), 2);
@@ -157,6 +168,7 @@ describe('the web app offline', () => {
     assert.equal(arrived.incidents.length, 1, 'the incident arrived once');
     assert.equal(arrived.roadblocks.length, 1, 'the roadblock arrived once');
     t.diagnostic(`delivered incident ${arrived.incidents[0]!.id}, roadblock ${arrived.roadblocks[0]!.id}`);
+    incidentId = arrived.incidents[0]!.id;
 
     // Another user sees both on their map.
     const watcherContext = await newContext(browser);
@@ -175,6 +187,42 @@ describe('the web app offline', () => {
     await watcherContext.close();
     // Still exactly once after everything settled (no late retry).
     assert.deepEqual((await onServer(observer)).incidents.length + (await onServer(observer)).roadblocks.length, 2);
+  });
+
+  test('a correction made offline meets a newer version: both are shown, and the user keeps theirs', async () => {
+    assert.ok(incidentId, 'the first test delivered an incident');
+    await clickIncident(page, incidentId, INCIDENT_AT);
+    await page.getByTestId('incident-details').and(page.locator(`[data-incident-id="${incidentId}"]`)).waitFor();
+    await context.setOffline(true);
+    await page.getByTestId('edit-open').click();
+    await page.getByTestId('edit-title').fill('Armed men at Carrefour Aéroport, two vehicles (patrol)');
+    await page.getByTestId('edit-save').click();
+    await page.getByTestId('edit-queued').waitFor();
+    assert.equal(await outboxCount(page), 1);
+
+    // Meanwhile the same commander corrects it from a desk with a network.
+    const desk = await apiAs('ken.commander');
+    const theirs = await desk.patch<{ version: number; title: string }>(`/api/v1/incidents/${incidentId}`, { version: 1, changes: { title: 'Armed men at Carrefour Aéroport (desk)' } });
+    assert.equal(theirs.version, 2);
+
+    await context.setOffline(false);
+    const conflict = page.getByTestId('outbox-item').and(page.locator('[data-state=conflict]'));
+    await conflict.waitFor({ timeout: 60_000 }).catch(async () => {
+      await page.getByTestId('outbox-badge').click();
+      await conflict.waitFor({ timeout: 30_000 });
+    });
+    if ((await page.getByTestId('outbox-panel').count()) === 0) await page.getByTestId('outbox-badge').click();
+    const title = page.getByTestId('conflict-field').and(page.locator('[data-field=title]'));
+    assert.equal(await title.getByTestId('conflict-mine').textContent(), 'Armed men at Carrefour Aéroport, two vehicles (patrol)');
+    assert.equal(await title.getByTestId('conflict-theirs').textContent(), 'Armed men at Carrefour Aéroport (desk)');
+    const unchanged = await desk.get<{ version: number; title: string }>(`/api/v1/incidents/${incidentId}`);
+    assert.deepEqual([unchanged.version, unchanged.title], [2, 'Armed men at Carrefour Aéroport (desk)'], 'nothing was overwritten unseen');
+    await screenshot(page, 'offline-conflict');
+
+    await page.getByTestId('conflict-keep-mine').click();
+    await page.getByTestId('outbox-badge').waitFor({ state: 'detached', timeout: 60_000 });
+    const settled = await desk.get<{ version: number; title: string }>(`/api/v1/incidents/${incidentId}`);
+    assert.deepEqual([settled.version, settled.title], [3, 'Armed men at Carrefour Aéroport, two vehicles (patrol)'], 'the user’s choice, at the newer version');
   });
 
   test('signing out wipes the user’s stored data; the next person on the device sees none of it', async () => {

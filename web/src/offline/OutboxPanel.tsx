@@ -21,7 +21,8 @@ export function OutboxPanel({ items, onClose }: { items: readonly OutboxItem[]; 
               {t(`offline.state.${item.state}`)} · {f.dateTime(item.createdAt)}
               {item.attempts > 0 && ` · ${t('offline.attempts', { count: item.attempts })}`}
             </p>
-            {item.problem && item.state !== 'waiting' && <p className="error">{item.problem}</p>}
+            {/* A conflict explains itself below; a refusal shows the server's reason, which names the field. */}
+            {item.problem && item.state === 'refused' && <p className="error">{item.problem}</p>}
             {item.state === 'conflict' && item.conflict && <ConflictResolver item={item} />}
             {item.state === 'refused' && <button type="button" onClick={() => void discard(item.id)}>{t('offline.discard')}</button>}
           </li>
