@@ -1,7 +1,8 @@
 // Load bench: Konbit (`node bin/konbit.js serve`, demo mission, SQLite) on loopback under autocannon,
 // with a bare Fastify endpoint returning a constant as the ceiling, in the same run:
 //   - ceiling: GET / on a Fastify server that answers {"ok":true}
-//   - bbox: GET /api/v1/incidents?bbox=…&limit=50 (signed in)
+//   - bbox: GET /api/v1/incidents?bbox=…&limit=50 (signed in, and public)
+//   - map polling: GET /api/v1/incidents.geojson?bbox=… with the ETag of the last answer (304s)
 //   - route: POST /api/v1/routes on the demo's pap-metro network (signed in)
 //   - field report: POST /api/v1/incidents, a new Idempotency-Key each (durable commit)
 //   - live stream: 500 connected readers, then a burst of reports; delivery latency per event
@@ -11,8 +12,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import http from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { reportFor } from '../test/reliability/report-clients.ts';
@@ -31,10 +32,20 @@ const BURST = option('--burst', 100);
 const PASSWORD = 'load-bench-password';
 
 /** The part of autocannon's result used here (the package ships no types). */
-interface CannonResult { requests: { average: number }; latency: { p50: number; p99: number }; errors: number; non2xx: number }
+interface CannonResult { requests: { average: number; total: number }; latency: { p50: number; p99: number }; errors: number; non2xx: number; statusCodeStats?: Record<string, { count: number }> }
 const autocannon = createRequire(import.meta.url)('autocannon') as (options: Record<string, unknown>) => Promise<CannonResult>;
 
-interface Figure { name: string; rps: number; p50: number; p99: number; errors: number }
+interface Figure { name: string; rps: number; p50: number; p99: number; errors: number; cpuMs: number }
+
+/** CPU time (user + system) a process has used so far, in ms, from /proc: per request, it does not depend on how busy the machine is. */
+function cpuMsOf(child: ChildProcess): number {
+  try {
+    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
 
 const children: ChildProcess[] = [];
 const dataDir = mkdtempSync(path.join(tmpdir(), 'konbit-load-'));
@@ -55,28 +66,31 @@ try {
   const session = await signIn(base, 'hq.analyst', PASSWORD);
   const figures: Figure[] = [];
 
-  figures.push(await cannon('ceiling: constant from bare Fastify', { url: `http://${LOOPBACK}:${ceilingPort}/` }));
+  figures.push(await cannon('ceiling: constant from bare Fastify', { url: `http://${LOOPBACK}:${ceilingPort}/` }, ceiling));
   const cookie = { cookie: session.cookie };
-  figures.push(await cannon('Konbit GET /healthz (its own constant)', { url: `${base}/healthz` }));
-  figures.push(await cannon('incident bbox query, public', { url: `${base}/api/v1/incidents?bbox=-72.36,18.52,-72.30,18.58&limit=50` }));
-  figures.push(await cannon('incident bbox query', { url: `${base}/api/v1/incidents?bbox=-72.36,18.52,-72.30,18.58&limit=50`, headers: cookie }));
+  figures.push(await cannon('Konbit GET /healthz (its own constant)', { url: `${base}/healthz` }, konbit));
+  figures.push(await cannon('incident bbox query, public', { url: `${base}/api/v1/incidents?bbox=-72.36,18.52,-72.30,18.58&limit=50` }, konbit));
+  figures.push(await cannon('incident bbox query', { url: `${base}/api/v1/incidents?bbox=-72.36,18.52,-72.30,18.58&limit=50`, headers: cookie }, konbit));
+  const mapUrl = `${base}/api/v1/incidents.geojson?bbox=-72.45,18.45,-72.18,18.65`;
+  const etag = (await fetch(mapUrl, { headers: cookie })).headers.get('etag');
+  if (etag) figures.push(await cannon('map layer polling with its ETag (304)', { url: mapUrl, headers: { ...cookie, 'if-none-match': etag } }, konbit));
   const routeBody = JSON.stringify({ network: 'pap-metro', from: { lat: 18.5445, lon: -72.3386 }, to: { lat: 18.534, lon: -72.41 }, alternatives: 0 });
   const probe = await fetch(`${base}/api/v1/routes`, { method: 'POST', headers: { ...cookie, 'content-type': 'application/json', 'x-csrf-token': session.csrf }, body: routeBody });
-  if (probe.status === 200) figures.push(await cannon('route query (pap-metro)', { url: `${base}/api/v1/routes`, method: 'POST', headers: { ...cookie, 'content-type': 'application/json', 'x-csrf-token': session.csrf }, body: routeBody }));
+  if (probe.status === 200) figures.push(await cannon('route query (pap-metro)', { url: `${base}/api/v1/routes`, method: 'POST', headers: { ...cookie, 'content-type': 'application/json', 'x-csrf-token': session.csrf }, body: routeBody }, konbit));
   else console.log(`route query skipped: ${probe.status} ${await probe.text()} (the demo's road network needs KONBIT_DATASETS)`);
   const report = JSON.stringify(reportFor('load'));
   figures.push(await cannon('field report POST (durable commit)', {
     url: `${base}/api/v1/incidents`, method: 'POST', body: report,
     headers: { ...cookie, 'content-type': 'application/json', 'x-csrf-token': session.csrf },
     requests: [{ setupRequest: (request: Record<string, any>) => ({ ...request, headers: { ...request.headers, 'idempotency-key': randomUUID() } }) }],
-  }));
+  }, konbit));
   const stream = await streamBurst(base, session);
 
   const top = figures[0]!.rps;
-  console.log(`\nKonbit load, ${SECONDS} s per run, ${CONNECTIONS} connections, loopback, SQLite (WAL, synchronous=FULL)`);
-  console.log('| what | req/s | p50 ms | p99 ms | of ceiling | errors |\n|---|---:|---:|---:|---:|---:|');
-  for (const f of figures) console.log(`| ${f.name} | ${f.rps.toFixed(0)} | ${f.p50} | ${f.p99} | ${((100 * f.rps) / top).toFixed(0)} % | ${f.errors} |`);
-  console.log(`| live stream: ${READERS} readers, burst of ${BURST} reports | ${stream.eventsPerSecond.toFixed(0)} events delivered/s | ${stream.p50.toFixed(0)} | ${stream.p99.toFixed(0)} | — | ${stream.missing} missing |`);
+  console.log(`\nKonbit load, ${SECONDS} s per run, ${CONNECTIONS} connections, loopback, SQLite (WAL, synchronous=FULL); load average ${os.loadavg().map((l) => l.toFixed(1)).join(', ')} on ${os.cpus().length} cores`);
+  console.log('| what | req/s | p50 ms | p99 ms | of ceiling | server CPU per request | errors |\n|---|---:|---:|---:|---:|---:|---:|');
+  for (const f of figures) console.log(`| ${f.name} | ${f.rps.toFixed(0)} | ${f.p50} | ${f.p99} | ${((100 * f.rps) / top).toFixed(1)} % | ${f.cpuMs.toFixed(2)} ms | ${f.errors} |`);
+  console.log(`| live stream: ${READERS} readers, burst of ${BURST} reports | ${stream.eventsPerSecond.toFixed(0)} events delivered/s | ${stream.p50.toFixed(0)} | ${stream.p99.toFixed(0)} | — | — | ${stream.missing} missing |`);
   const ratio = (name: string) => (figures.find((f) => f.name === name)?.rps ?? 0) / top;
   console.log(`\ngoals: field report ${(100 * ratio('field report POST (durable commit)')).toFixed(0)} % of the ceiling (goal ≥ 40 %), bbox ${(100 * ratio('incident bbox query')).toFixed(0)} % (goal ≥ 30 %)`);
 } finally {
@@ -98,10 +112,13 @@ async function ready(url: string, timeoutMs: number): Promise<void> {
   }
 }
 
-async function cannon(name: string, options: Record<string, unknown>): Promise<Figure> {
+async function cannon(name: string, options: Record<string, unknown>, server: ChildProcess): Promise<Figure> {
+  const cpuBefore = cpuMsOf(server);
   const result = await autocannon({ connections: CONNECTIONS, duration: SECONDS, ...options });
-  const figure = { name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
-  console.log(`${name}: ${figure.rps.toFixed(0)} req/s, p50 ${figure.p50} ms, p99 ${figure.p99} ms, ${figure.errors} errors or non-2xx`);
+  // A 304 is the answer a poller with a current ETag wants; every other non-2xx is an error.
+  const notModified = result.statusCodeStats?.['304']?.count ?? 0;
+  const figure = { name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx - notModified, cpuMs: (cpuMsOf(server) - cpuBefore) / result.requests.total };
+  console.log(`${name}: ${figure.rps.toFixed(0)} req/s, p50 ${figure.p50} ms, p99 ${figure.p99} ms, ${figure.cpuMs.toFixed(2)} ms server CPU per request, ${figure.errors} errors or non-2xx`);
   return figure;
 }
 

@@ -4,7 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { rememberPool } from './dialect.ts';
-import { rememberSqlite } from './prepared.ts';
+import { rememberSqlite, withStatementCache } from './prepared.ts';
 import { LATEST_MIGRATION, migrationProvider } from './migrations/index.ts';
 import type { DB } from './schema.ts';
 
@@ -31,7 +31,7 @@ export interface DbOptions {
 export function createDb(options: DbOptions): Db {
   if (options.url.startsWith('sqlite:')) {
     const database = openSqlite(options.url.slice('sqlite:'.length));
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database }) });
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
     rememberSqlite(db, database);
     return db;
   }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type SQLite from 'better-sqlite3';
-import type { Compilable, CompiledQuery, Kysely } from 'kysely';
+import type { Compilable, CompiledQuery, Kysely, SqliteDatabase, SqliteStatement } from 'kysely';
 import { dialectOf, pgPoolOf } from './dialect.ts';
 
 /*
@@ -104,3 +104,36 @@ function preparedStatement(database: SQLite.Database, text: string, tuples: bool
 function statementName(text: string): string {
   return `konbit_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
 }
+
+/**
+ * better-sqlite3 as Kysely's SQLite dialect takes it, with each statement kept
+ * per SQL text: Kysely prepares every query it runs, and preparing a statement
+ * costs about as much as running a short one. Streams (iterate) get a statement
+ * of their own, since a statement being iterated cannot run another query.
+ */
+export function withStatementCache(database: SQLite.Database): SqliteDatabase {
+  const kept = new Map<string, SQLite.Statement>();
+  return {
+    close: () => {
+      kept.clear();
+      database.close();
+    },
+    prepare: (text: string): SqliteStatement => {
+      let statement = kept.get(text);
+      if (!statement) {
+        statement = database.prepare(text);
+        if (kept.size >= MAX_KEPT_STATEMENTS) kept.delete(kept.keys().next().value!);
+        kept.set(text, statement);
+      }
+      const reusable = statement;
+      return {
+        reader: reusable.reader,
+        all: (parameters) => reusable.all(parameters),
+        run: (parameters) => reusable.run(parameters),
+        iterate: (parameters) => database.prepare(text).iterate(parameters),
+      };
+    },
+  };
+}
+
+const MAX_KEPT_STATEMENTS = 2000;
