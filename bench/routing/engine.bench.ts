@@ -236,10 +236,17 @@ if (!args.has('--no-large')) largeNetwork(1_000_000, 50);
 say(`\n## Notes
 
 - All searches return the exact optimum: "longer than Dijkstra" counts routes costing more than Dijkstra's by over 1e-6 s,
-  and Konbit's searches are checked against it on every query here and on 1,000 pairs in \`src/core/graph/property.test.ts\`.
-- Dijkstra and the peers run on the full graph; "junction graph" searches stop only at junctions (degree-2 chains folded,
-  chain costs summed from the live multipliers when relaxed). Konbit's ALT variants first run a ≤ 256-node breadth-first
-  walk from each end, which settles most queries cut off by the blocks without flooding the network.
+  and Konbit's searches are checked against it on every query here, on 1,000 pairs in \`src/core/graph/property.test.ts\`
+  and \`cch.test.ts\` (chains, one-ways, blocks, cut-off pairs) and on 1,000 pairs of the real network in \`metro.test.ts\`.
+- The contraction hierarchy (\`src/core/graph/cch*.ts\`) is built once per network, whatever the weights: junctions ranked by
+  nested dissection (straight cuts crossing the fewest roads), contracted with every shortcut kept. A risk picture is folded in
+  by \`Router.prepare\` (chain costs, then one pass over the hierarchy's triangles, lowest first); a query then walks up the
+  elimination tree from each end, with no priority queue, and unpacks the route through the triangles and chains. A cut-off
+  pair costs the same two walks: no search floods what the origin can still reach.
+- "ALT" rows: Dijkstra and the peers run on the full graph; "junction graph" searches stop only at junctions (degree-2 chains
+  folded, chain costs summed from the live multipliers when relaxed) and first run a ≤ 256-node breadth-first walk from
+  each end, which settles most queries cut off by small pieces. \`Router.route\` runs them on raw multipliers (the
+  alternatives' penalised copies, say), with nothing prepared.
 - The landmarks are computed once on base costs; blocking areas changes only the multipliers, nothing is rebuilt.
 - ngraph.path is given the same arcs and reads the same multipliers through \`distance\`/\`blocked\`; its heuristic
   (haversine / top speed) is admissible but weak, hence aStar's times. With no route, its aStar returns \`[target]\`
@@ -247,10 +254,10 @@ say(`\n## Notes
 - geojson-path-finder bakes weights into its preprocessed graph (re-weighting = rebuilding it), and its compacted
   graph keeps one edge per pair of vertices, so where two chains join the same two junctions one is lost: that is
   where its longer routes come from (they are slightly longer, not wrong).
-- On the synthetic grid almost every node is a junction, so the junction graph only adds work there; the real OSM
-  network, where 86% of nodes merely bend a road, is where it pays. The million-node graph uses 8 landmarks to keep
-  their table at 64 MB (16 would take 128 MB).
+- On the synthetic grid almost every node is a junction: there the Router searches prepared pictures by ALT on the full
+  graph (no hierarchy above 200,000 junctions: a grid's separators are too wide for one in memory). The million-node
+  graph uses 8 landmarks to keep their table at 64 MB (16 would take 128 MB).
 - Times are wall-clock per query, after a warm-up, with engines interleaved pair by pair so that load from other
-  processes hits them alike; on this shared 2-core machine absolute times vary by up to 2× between runs, ratios much less.
+  processes hits them alike; on this shared 2-core machine absolute times vary by 2× or more between runs, ratios much less.
 `);
 if (args.has('--write')) writeFileSync(path.join(import.meta.dirname, 'RESULTS.md'), `${report.join('\n')}\n`);

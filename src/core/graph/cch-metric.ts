@@ -69,3 +69,70 @@ function relaxTriangles(triangles: Uint32Array, metric: CchMetric): void {
     }
   }
 }
+
+/**
+ * Customization after a change to some chains: the base metric copied, then only the arcs the
+ * change can reach recomputed, each from its chains and its lower triangles, lowest first (arc ids
+ * follow their lower end's rank, so ascending ids respect every dependency). An arc whose costs
+ * come out unchanged stops the change there. Same result as customize() on the new costs.
+ */
+export function recustomize(cch: CchTopology, base: CchMetric, chainCosts: Float64Array, changedChains: readonly number[]): CchMetric {
+  const metric: CchMetric = { cost: base.cost.slice(), via: base.via.slice() };
+  const dirty = dirtyArcs(cch);
+  let lowest = cch.arcCount;
+  for (const c of changedChains) {
+    const arc = cch.chainArc[c]!;
+    if (arc === NONE) continue;
+    dirty[arc] = 1;
+    if (arc < lowest) lowest = arc;
+  }
+  const { firstAbove, above } = cch.dependencies;
+  for (let arc = lowest; arc < cch.arcCount; arc++) {
+    if (!dirty[arc]) continue;
+    dirty[arc] = 0;
+    if (!recompute(cch, chainCosts, metric, arc)) continue;
+    for (let i = firstAbove[arc]!; i < firstAbove[arc + 1]!; i++) dirty[cch.triangles[above[i]! + 2]!] = 1;
+  }
+  return metric;
+}
+
+const dirtyScratch = new WeakMap<CchTopology, Uint8Array>();
+
+function dirtyArcs(cch: CchTopology): Uint8Array {
+  let dirty = dirtyScratch.get(cch);
+  if (!dirty) dirtyScratch.set(cch, (dirty = new Uint8Array(cch.arcCount)));
+  return dirty;
+}
+
+// One arc from scratch, in customize()'s order (its chains, then its triangles lowest first);
+// true when either cost changed.
+function recompute(cch: CchTopology, chainCosts: Float64Array, metric: CchMetric, arc: number): boolean {
+  const { chains, rankOf, triangles } = cch;
+  const { firstChain, arcChains, firstBelow, below } = cch.dependencies;
+  const { cost, via } = metric;
+  let up = Infinity, down = Infinity, upVia = -1, downVia = -1;
+  for (let i = firstChain[arc]!; i < firstChain[arc + 1]!; i++) {
+    const c = arcChains[i]!;
+    const chainCost = chainCosts[c]!;
+    if (!(chainCost < Infinity)) continue;
+    const startIsLower = rankOf[chains.chainStart[c]!]! < rankOf[chains.chainEnd[c]!]!;
+    const oneway = chains.chainOneway[c] === 1;
+    if (startIsLower || !oneway) if (chainCost < up) { up = chainCost; upVia = -(c * 2 + (startIsLower ? 0 : 1)) - 1; }
+    if (!startIsLower || !oneway) if (chainCost < down) { down = chainCost; downVia = -(c * 2 + (startIsLower ? 1 : 0)) - 1; }
+  }
+  for (let i = firstBelow[arc]!; i < firstBelow[arc + 1]!; i++) {
+    const t = below[i]!;
+    const wu = 2 * triangles[t]!;
+    const wv = 2 * triangles[t + 1]!;
+    const uToV = cost[wu + 1]! + cost[wv]!;
+    if (uToV < up) { up = uToV; upVia = t; }
+    const vToU = cost[wv + 1]! + cost[wu]!;
+    if (vToU < down) { down = vToU; downVia = t; }
+  }
+  via[2 * arc] = upVia;
+  via[2 * arc + 1] = downVia;
+  if (up === cost[2 * arc] && down === cost[2 * arc + 1]) return false;
+  cost[2 * arc] = up;
+  cost[2 * arc + 1] = down;
+  return true;
+}

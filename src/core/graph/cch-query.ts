@@ -7,7 +7,6 @@
 
 import type { CchTopology } from './cch.ts';
 import type { CchMetric } from './cch-metric.ts';
-import type { ChainGraph } from './chains.ts';
 import { NONE } from './search-space.ts';
 import type { Route } from './search-space.ts';
 
@@ -46,13 +45,15 @@ const unpacked = new EdgeList();
 const unpackedNodes = new EdgeList();
 const climb = new EdgeList();
 let unpackedMeters = 0;
+let unpackedCost = 0;
+let pricing: Float64Array = new Float64Array(0);
 
 interface Seeds { a: number; b: number }
 
 /**
  * Cheapest route from source to target (road graph nodes) under the metric, or null when none
  * exists. `multipliers` are those the metric was customized with: they price the partial chains
- * at either end. The cost is the search's sum (chain by chain; within rounding of dijkstra()'s).
+ * at either end and the route's cost, summed edge by edge in driving order as dijkstra() sums it.
  */
 export function cchRoute(cch: CchTopology, metric: CchMetric, multipliers: Float64Array, source: number, target: number): Route | null {
   const { chains } = cch;
@@ -62,23 +63,22 @@ export function cchRoute(cch: CchTopology, metric: CchMetric, multipliers: Float
   const forward = seed(cch, space, 0, source, multipliers);
   const backward = seed(cch, space, 1, target, multipliers);
   sweep(cch, space, 0, metric.cost, forward);
-  sweep(cch, space, 1, metric.cost, backward);
-  const meet = meeting(cch, space, backward);
+  const meet = sweepToMeet(cch, space, metric.cost, backward);
   clear(cch, space, forward);
   clear(cch, space, backward);
   unpacked.length = 0;
   unpackedNodes.length = 0;
   unpackedNodes.push(source);
   unpackedMeters = 0;
+  unpackedCost = 0;
+  pricing = multipliers;
   const direct = straightAlong(cch, source, target, multipliers);
-  let cost = direct;
   if (direct <= meet.cost && direct < Infinity) {
     pushChainStretch(cch, chains.nodeChain[source]!, chains.nodePos[source]!, chains.nodePos[target]!);
   } else if (meet.cost < Infinity) {
     unpackRoute(cch, metric, space, meet.rank, source, target);
-    cost = meet.cost;
   } else return null;
-  return { cost, meters: unpackedMeters, nodes: unpackedNodes.data.slice(0, unpackedNodes.length), edges: unpacked.data.slice(0, unpacked.length) };
+  return { cost: unpackedCost, meters: unpackedMeters, nodes: unpackedNodes.data.slice(0, unpackedNodes.length), edges: unpacked.data.slice(0, unpacked.length) };
 }
 
 // Labels the junctions a route may leave from (side 0, from the source) or arrive through (side 1).
@@ -136,10 +136,12 @@ function sweep(cch: CchTopology, space: CchSpace, side: 0 | 1, cost: Float64Arra
   }
 }
 
-// The cheapest junction labelled from both sides, among the ancestors of the target's seeds.
-function meeting(cch: CchTopology, space: CchSpace, seeds: Seeds): { rank: number; cost: number } {
-  const { parent } = cch;
-  const [forward, backward] = space.dist;
+// The walk up from the target's seeds on the reversed costs, noting the cheapest junction labelled
+// from both sides. A junction whose label already reaches the best total leads to nothing cheaper.
+function sweepToMeet(cch: CchTopology, space: CchSpace, cost: Float64Array, seeds: Seeds): { rank: number; cost: number } {
+  const { parent, firstUp, upHead } = cch;
+  const [forward, dist] = space.dist;
+  const pred = space.pred[1];
   let best = Infinity;
   let rank = NONE;
   let a = seeds.a;
@@ -148,10 +150,20 @@ function meeting(cch: CchTopology, space: CchSpace, seeds: Seeds): { rank: numbe
     const x = a < b ? a : b;
     if (a === x) a = parent[x]!;
     if (b === x) b = parent[x]!;
-    const cost = forward[x]! + backward[x]!;
-    if (cost < best) {
-      best = cost;
+    const d = dist[x]!;
+    if (!(d < best)) continue;
+    const total = forward[x]! + d;
+    if (total < best) {
+      best = total;
       rank = x;
+    }
+    for (let arc = firstUp[x]!, end = firstUp[x + 1]!; arc < end; arc++) {
+      const nd = d + cost[2 * arc + 1]!;
+      const y = upHead[arc]!;
+      if (nd < dist[y]!) {
+        dist[y] = nd;
+        pred[y] = arc;
+      }
     }
   }
   return { rank, cost: best };
@@ -224,9 +236,10 @@ function unpackArc(cch: CchTopology, metric: CchMetric, arc: number, downwards: 
 }
 
 // The edges of a chain from position `from` to position `to` and the nodes they lead to, in
-// driving order (backwards when to < from), and their length.
+// driving order (backwards when to < from), their length and their cost, added edge by edge.
 function pushChainStretch(cch: CchTopology, chain: number, from: number, to: number): void {
   const { chains, chainNodes } = cch;
+  const { edgeSeconds } = chains.graph;
   const offset = chains.chainFirst[chain]!;
   const nodesAt = offset + chain;
   const length = chains.chainFirst[chain + 1]! - offset;
@@ -234,13 +247,17 @@ function pushChainStretch(cch: CchTopology, chain: number, from: number, to: num
   else for (let i = Math.min(from, to); i < Math.max(from, to); i++) unpackedMeters += chains.graph.edgeMeters[chains.chainEdges[offset + i]!]!;
   if (from <= to) {
     for (let i = from; i < to; i++) {
-      unpacked.push(chains.chainEdges[offset + i]!);
+      const e = chains.chainEdges[offset + i]!;
+      unpacked.push(e);
       unpackedNodes.push(chainNodes[nodesAt + i + 1]!);
+      unpackedCost += edgeSeconds[e]! * pricing[e]!;
     }
   } else {
     for (let i = from - 1; i >= to; i--) {
-      unpacked.push(chains.chainEdges[offset + i]!);
+      const e = chains.chainEdges[offset + i]!;
+      unpacked.push(e);
       unpackedNodes.push(chainNodes[nodesAt + i]!);
+      unpackedCost += edgeSeconds[e]! * pricing[e]!;
     }
   }
 }

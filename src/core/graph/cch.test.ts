@@ -111,3 +111,56 @@ test('alternatives through a prepared picture match those through raw multiplier
     if (raw.length > 0) assert.ok(Math.abs(prepared[0]!.cost - raw[0]!.cost) <= 1e-6);
   }
 });
+
+test('without a hierarchy (graphs above the limit) a prepared picture is searched by ALT, same costs', () => {
+  const plain = new Router(graph, { landmarks: 8, hierarchyLimit: 0 });
+  assert.equal(plain.hierarchy, null);
+  const random = mulberry32(9);
+  const multipliers = randomAreas(random, 15);
+  const weighting = plain.prepare(multipliers);
+  assert.equal(weighting.metric, null);
+  let reachable = 0;
+  for (let i = 0; i < 200; i++) {
+    const source = Math.floor(random() * graph.nodeCount);
+    const target = Math.floor(random() * graph.nodeCount);
+    const reference = dijkstra(graph, source, target, multipliers);
+    const route = plain.route(source, target, weighting);
+    if (!reference) {
+      assert.equal(route, null);
+      continue;
+    }
+    reachable++;
+    assert.ok(route && Math.abs(route.cost - reference.cost) <= 1e-6, `${source} -> ${target}`);
+  }
+  assert.ok(reachable > 100, `${reachable} of 200 pairs reachable`);
+});
+
+test('re-customizing from the previous picture gives the same hierarchy costs as customizing afresh', () => {
+  const random = mulberry32(21);
+  const multipliers = createMultipliers(graph);
+  let previous = router.prepare(multipliers);
+  for (let step = 0; step < 30; step++) {
+    // Mostly a new area; every fifth step an area lifted (multipliers back to 1 in a box).
+    const v = Math.floor(random() * graph.nodeCount);
+    const half = (200 + random() * 600) / 111_195 / 2;
+    const halfLon = half / Math.cos((graph.lat[v]! * Math.PI) / 180);
+    const box = [graph.lon[v]! - halfLon, graph.lat[v]! - half, graph.lon[v]! + halfLon, graph.lat[v]! + half] as const;
+    for (const e of areas.edgesInBox(...box)) multipliers[e] = step % 5 === 4 ? 1 : step % 3 === 0 ? 2.5 : Infinity;
+    const incremental = router.prepare(multipliers, previous);
+    const fresh = router.prepare(multipliers);
+    assert.deepEqual(incremental.chainCosts, fresh.chainCosts, `step ${step}: chain costs`);
+    assert.deepEqual(incremental.metric!.cost, fresh.metric!.cost, `step ${step}: arc costs`);
+    for (let i = 0; i < 20; i++) {
+      const source = Math.floor(random() * graph.nodeCount);
+      const target = Math.floor(random() * graph.nodeCount);
+      const route = router.route(source, target, incremental);
+      const reference = dijkstra(graph, source, target, multipliers);
+      assert.equal(route === null, reference === null, `step ${step}: ${source} -> ${target}`);
+      if (route && reference) {
+        assert.ok(Math.abs(route.cost - reference.cost) <= 1e-6);
+        assert.equal(routeProblem(graph, route, source, target, multipliers), null);
+      }
+    }
+    previous = incremental;
+  }
+});

@@ -32,6 +32,10 @@ export class CchTopology {
   readonly chainNodes: Uint32Array;
   /** Length of each chain in meters. */
   readonly chainMeters: Float64Array;
+  /** Chain of each input edge (NONE if on none), to find the chains a changed multiplier touches. */
+  readonly edgeChain: Uint32Array;
+  /** Where each arc's cost comes from and goes to, for re-customizing only what a change reaches. */
+  readonly dependencies: ArcDependencies;
 
   /** Orders and contracts the junction graph: O(triangles), tens of ms on a metro network. */
   constructor(chains: ChainGraph) {
@@ -59,6 +63,11 @@ export class CchTopology {
       if (a !== b) this.chainArc[c] = this.arcBetween(Math.min(a, b), Math.max(a, b));
     }
     [this.chainNodes, this.chainMeters] = chainGeometry(chains);
+    this.edgeChain = new Uint32Array(chains.graph.edgeCount).fill(NONE);
+    for (let c = 0; c < chains.chainCount; c++) {
+      for (let i = chains.chainFirst[c]!; i < chains.chainFirst[c + 1]!; i++) this.edgeChain[chains.chainEdges[i]!] = c;
+    }
+    this.dependencies = arcDependencies(this);
   }
 
   /** Number of ranked junctions. */
@@ -85,9 +94,44 @@ export class CchTopology {
 
   /** Bytes held by the hierarchy's arrays. */
   get memoryBytes(): number {
-    return [this.rankOf, this.junctionAt, this.firstUp, this.upHead, this.arcTail, this.parent, this.triangles, this.chainArc, this.chainNodes, this.chainMeters]
+    const { firstChain, arcChains, firstBelow, below, firstAbove, above } = this.dependencies;
+    return [this.rankOf, this.junctionAt, this.firstUp, this.upHead, this.arcTail, this.parent, this.triangles, this.chainArc, this.chainNodes,
+      this.chainMeters, this.edgeChain, firstChain, arcChains, firstBelow, below, firstAbove, above]
       .reduce((sum, array) => sum + array.byteLength, 0);
   }
+}
+
+/** Per arc, CSR lists: the chains it stands for, the triangles it closes (its lower triangles) and those it is a side of. */
+export interface ArcDependencies {
+  firstChain: Uint32Array;
+  arcChains: Uint32Array;
+  /** Offsets in `triangles` of the triangles whose top arc is a, in customization order. */
+  firstBelow: Uint32Array;
+  below: Uint32Array;
+  /** Offsets of the triangles with a as a lower side (their top arcs depend on a). */
+  firstAbove: Uint32Array;
+  above: Uint32Array;
+}
+
+function arcDependencies(cch: CchTopology): ArcDependencies {
+  const { triangles, chainArc } = cch;
+  const arcs = cch.upHead.length;
+  const group = (count: number, keyOf: (i: number, emit: (key: number, value: number) => void) => void): [Uint32Array, Uint32Array] => {
+    const first = new Uint32Array(arcs + 1);
+    for (let i = 0; i < count; i++) keyOf(i, (key) => first[key + 1]!++);
+    for (let a = 0; a < arcs; a++) first[a + 1]! += first[a]!;
+    const cursor = first.slice(0, arcs);
+    const values = new Uint32Array(first[arcs]!);
+    for (let i = 0; i < count; i++) keyOf(i, (key, value) => { values[cursor[key]!++] = value; });
+    return [first, values];
+  };
+  const [firstChain, arcChains] = group(chainArc.length, (c, emit) => { if (chainArc[c] !== NONE) emit(chainArc[c]!, c); });
+  const [firstBelow, below] = group(triangles.length / 3, (t, emit) => emit(triangles[3 * t + 2]!, 3 * t));
+  const [firstAbove, above] = group(triangles.length / 3, (t, emit) => {
+    emit(triangles[3 * t]!, 3 * t);
+    emit(triangles[3 * t + 1]!, 3 * t);
+  });
+  return { firstChain, arcChains, firstBelow, below, firstAbove, above };
 }
 
 // Symbolic elimination: contracting r links its upward neighbours pairwise. Only the link to the

@@ -21,10 +21,10 @@ import { NodeIndex } from './node-index.ts';
 import type { NearestNode } from './node-index.ts';
 import { assertMultipliers } from './multipliers.ts';
 import { CchTopology } from './cch.ts';
-import { customize } from './cch-metric.ts';
+import { customize, recustomize } from './cch-metric.ts';
 import { cchRoute } from './cch-query.ts';
 import { altRoute } from './alt.ts';
-import { assertNode } from './search-space.ts';
+import { NONE, assertNode } from './search-space.ts';
 import { Weighting, chainCosts } from './weighting.ts';
 
 /** Options of Router. */
@@ -71,13 +71,25 @@ export class Router {
 
   /**
    * Prepares multipliers for many queries: copies them and customizes the hierarchy with them.
-   * Prepare again after changing them; the weighting keeps answering for the old values.
+   * Prepare again after changing them; the weighting keeps answering for the old values. Given a
+   * `base` prepared by this router (the picture before a new area, say), only the chains whose
+   * multipliers differ from it are re-costed and only the arcs they reach re-customized.
    */
-  prepare(multipliers: Float64Array): Weighting {
+  prepare(multipliers: Float64Array, base?: Weighting): Weighting {
     assertMultipliers(this.graph, multipliers);
     const copy = multipliers.slice();
-    const costs = chainCosts(this.chains, copy);
-    return new Weighting(this, copy, costs, this.hierarchy ? customize(this.hierarchy, costs) : null);
+    const { hierarchy } = this;
+    if (!hierarchy) return new Weighting(this, copy, new Float64Array(0), null);
+    if (!base || base.owner !== this || !base.metric) {
+      const costs = chainCosts(this.chains, copy);
+      return new Weighting(this, copy, costs, customize(hierarchy, costs));
+    }
+    const changed = changedChains(hierarchy, base.multipliers, copy);
+    // A picture far from the base reaches most arcs anyway: a fresh pass is then the quicker.
+    if (changed.length > this.chains.chainCount / 10) return this.prepare(copy);
+    const costs = base.chainCosts.slice();
+    for (const c of changed) costs[c] = this.chains.chainCost(c, 0, this.chains.chainFirst[c + 1]! - this.chains.chainFirst[c]!, copy);
+    return new Weighting(this, copy, costs, recustomize(hierarchy, base.metric, costs, changed));
   }
 
   /** Cheapest route under the weights, or null when the target cannot be reached. */
@@ -127,4 +139,18 @@ export class Router {
     return this.graph.memoryBytes + this.chains.memoryBytes + this.landmarks.memoryBytes + (this.hierarchy?.memoryBytes ?? 0) +
       (this.areaIndex?.memoryBytes ?? 0) + (this.nodeIndex?.memoryBytes ?? 0);
   }
+}
+
+// Chains holding an edge whose multiplier differs between two arrays, each once.
+function changedChains(hierarchy: CchTopology, before: Float64Array, after: Float64Array): number[] {
+  const changed: number[] = [];
+  const seen = new Set<number>();
+  for (let e = 0; e < after.length; e++) {
+    if (before[e] === after[e]) continue;
+    const c = hierarchy.edgeChain[e]!;
+    if (c === NONE || seen.has(c)) continue;
+    seen.add(c);
+    changed.push(c);
+  }
+  return changed;
 }

@@ -13,7 +13,7 @@ export class Weighting {
   readonly owner: object;
   /** A private copy of the multipliers (one per input edge). */
   readonly multipliers: Float64Array;
-  /** Cost of each chain of the junction graph, Infinity when a road on it is blocked. */
+  /** Cost of each chain of the junction graph, Infinity when a road on it is blocked (empty without a hierarchy). */
   readonly chainCosts: Float64Array;
   /** The customized hierarchy, or null where the router runs ALT (graphs too large for one). */
   readonly metric: CchMetric | null;

@@ -143,8 +143,10 @@ function computeWeights(loaded: LoadedNetwork, picture: Picture, tolerance: Risk
   for (const { factor, segments } of items) for (const s of segments) if (multipliers[s]! < factor) multipliers[s] = factor;
   // A planner's reopening is the last word on its roads, whatever areas or blocks lie over them.
   for (const { item, segments } of items) if (item.kind === 'reopening') for (const s of segments) multipliers[s] = 1;
-  // Prepared once per picture, so that every route and reachability query on it is two short walks.
-  const prepared = loaded.router.prepare(multipliers);
+  // Prepared once per picture, so that every route and reachability query on it is two short walks;
+  // from the latest picture of the same tolerance, which a new record changes in a few roads only.
+  const base = [...loaded.weights.values()].reverse().find((cached) => cached.tolerance === tolerance);
+  const prepared = loaded.router.prepare(multipliers, base?.prepared);
   return { key, tolerance, multipliers: prepared.multipliers, prepared, items };
 }
 
