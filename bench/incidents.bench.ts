@@ -416,7 +416,7 @@ async function main(): Promise<void> {
   say('## Incidents');
   say('');
   say(`${ROWS.toLocaleString('en')} synthetic incidents (seed ${SEED}) around Port-au-Prince, ${new Date(START_MS).getUTCFullYear()}–${new Date(END_MS - 1).getUTCFullYear()}, 80 % clustered on 14 neighbourhoods, loaded in the order they occurred (as reports arrive); ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, Node ${process.version}; loading took ${loads.join(', ')}.`);
-  say(`Query: ${BOXES.toLocaleString('en')} random boxes of ${BOX_DEGREES}° (about 4.7 × 5 km) × a random 30-day window × two random types, each run once after a warm-up; the reader is a contingent that sees public and mission records. The service rows go through \`incidentsGeoJson\` (Kysely, the releasability predicate, merged duplicates left out, GeoJSON); the bare rows are one prepared statement.`);
+  say(`Query: ${BOXES.toLocaleString('en')} random boxes of ${BOX_DEGREES}° (about 4.7 × 5 km) × a random 30-day window × two random types, each run once after a warm-up; the reader is a contingent that sees public and mission records. The service rows go through \`incidentsGeoJson\` (its Kysely query compiled once per filter shape and prepared once, db/prepared.ts; the releasability predicate; merged duplicates left out; GeoJSON objects); the bare rows are one prepared statement.`);
   say('');
   say('| path | p50 | p99 | CPU p50 | rows per query |');
   say('|---|---:|---:|---:|---:|');

@@ -28,7 +28,8 @@ const MAX_BYTES = 64 * 1024 * 1024;
 const GZIP_THRESHOLD = 1024;
 
 export interface CachedAnswer {
-  body: string;
+  /** The answer's UTF-8 bytes, encoded once rather than on every send. */
+  body: Buffer;
   /** A strong validator from the body's content, the same on every instance. */
   etag: string;
   contentType: string;
@@ -67,7 +68,8 @@ export class ReadCache {
     const pending = this.#building.get(key);
     if (pending) return pending;
     const generation = this.#generation;
-    const building = build().then((body) => {
+    const building = build().then((text) => {
+      const body = Buffer.from(text, 'utf8');
       const answer: CachedAnswer = { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"`, contentType, gzipped: null, cachedAtMs: Date.now() };
       if (generation === this.#generation) this.#keep(key, answer);
       return answer;
