@@ -252,6 +252,21 @@ describe('the web app offline', () => {
     assert.equal(await page.getByTestId('user-name').count(), 0);
     await screenshot(page, 'offline-signed-out');
     await context.setOffline(false);
+
+    // The next person signs in on the same device: their own store, nothing of the previous user's.
+    const previous = before.caches.find((name) => name.startsWith('konbit-data-'))!;
+    await page.getByLabel('Username').fill('hq.analyst');
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('user-name').waitFor();
+    // The sign-out made offline was finished on the server first: this is the new user's session.
+    assert.equal(await page.getByTestId('user-name').textContent(), 'HQ intelligence analyst');
+    await waitForSync(page);
+    const next = await deviceStorage(page);
+    const dataCaches = next.caches.filter((name) => name.startsWith('konbit-data-'));
+    assert.equal(dataCaches.length, 1);
+    assert.notEqual(dataCaches[0], previous, 'the new user’s answers are kept apart');
+    assert.equal(await outboxCount(page), 0, 'the previous user’s outbox is not shown');
     await context.close();
   });
 });

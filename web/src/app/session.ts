@@ -1,8 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { LoginBody, Me } from '../../../src/shared/auth.ts';
-import { api, ApiError, setCsrfToken } from '../api/client.ts';
+import { api, ApiError, currentCsrfToken, setCsrfToken } from '../api/client.ts';
 import { isLocale, setLocale } from '../i18n/index.ts';
+import { markSignedIn } from '../offline/sync.ts';
 import { stopSync } from '../offline/syncStatus.ts';
+import { finishPendingSignOut, rememberSignOut } from './pendingSignOut.ts';
 import { wipeDeviceData } from '../offline/wipe.ts';
 
 const ME = ['me'] as const;
@@ -12,12 +14,19 @@ export function useSession(): { me: Me | null | undefined; loading: boolean } {
   const { data, isPending } = useQuery({
     queryKey: ME,
     queryFn: async () => {
+      // A sign-out made offline is finished first; until it is, nobody is signed in here.
+      if (!(await finishPendingSignOut())) return null;
       try {
         const me = await api<Me>('/api/v1/auth/me');
         setCsrfToken(me.csrfToken);
+        // Before any screen reads: the service worker keeps answers under this user only.
+        await markSignedIn(me.id);
         return me;
       } catch (error) {
-        if (error instanceof ApiError && error.status === 401) return null;
+        if (error instanceof ApiError && error.status === 401) {
+          await markSignedIn(null);
+          return null;
+        }
         throw error;
       }
     },
@@ -30,7 +39,13 @@ export function useSession(): { me: Me | null | undefined; loading: boolean } {
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: LoginBody) => api<Me>('/api/v1/auth/login', { method: 'POST', body }),
+    mutationFn: async (body: LoginBody) => {
+      await finishPendingSignOut();
+      const me = await api<Me>('/api/v1/auth/login', { method: 'POST', body });
+      // Another user may have used this device: from now on answers are kept under this one.
+      await markSignedIn(me.id);
+      return me;
+    },
     onSuccess: (me) => {
       setCsrfToken(me.csrfToken);
       // The user's own language, unless this device was already told another.
@@ -43,7 +58,15 @@ export function useLogin() {
 export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api<void>('/api/v1/auth/logout', { method: 'POST' }),
+    mutationFn: async () => {
+      try {
+        await api<void>('/api/v1/auth/logout', { method: 'POST' });
+      } catch (error) {
+        // Offline: the server still has the session; it is ended when the network returns.
+        if (error instanceof ApiError && error.status === 0) rememberSignOut(currentCsrfToken());
+        else throw error;
+      }
+    },
     onSettled: async () => {
       stopSync();
       await wipeDeviceData();
