@@ -1,5 +1,6 @@
 import { loadConfig, ConfigError, type Config } from '../server/config.ts';
 import { createDb, migrateToLatest, type Db } from '../db/index.ts';
+import { listOrganisations, PUBLIC_VIEWER, type Viewer } from '../modules/auth/index.ts';
 import { AppError } from '../shared/errors.ts';
 import { ZodError } from 'zod';
 
@@ -23,6 +24,30 @@ export async function withDb<T>(config: Config, body: (db: Db) => Promise<T>): P
   } finally {
     await db.destroy();
   }
+}
+
+/** Runs a command body against the database the environment names. */
+export function withCommandDb<T>(body: (db: Db) => Promise<T>): Promise<T> {
+  return withDb(commandConfig(), body);
+}
+
+/** What the organisation named by --as-org may see; only public records when none is named. */
+export async function viewerForOrganisation(db: Db, code: string | undefined): Promise<Viewer> {
+  if (!code) return PUBLIC_VIEWER;
+  const organisation = (await listOrganisations(db)).find((o) => o.code === code);
+  if (!organisation) fail(`unknown organisation ${code} in --as-org`);
+  return { organisationId: organisation.id, isMissionMember: organisation.isMissionMember };
+}
+
+/** An option's text (commander gives true for an option named without a value). */
+export const optionText = (value: string | boolean | undefined): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/** An option's number; anything but a number ends the command, naming the option. */
+export function optionNumber(value: string | boolean | undefined, name: string): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  const parsed = Number(value);
+  if (value.trim() === '' || !Number.isFinite(parsed)) fail(`--${name} must be a number, got ${JSON.stringify(value)}`);
+  return parsed;
 }
 
 export function fail(message: string, exitCode = 1): never {

@@ -1,12 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import type { Db } from '../../db/index.ts';
-import { listOrganisations, PUBLIC_VIEWER, type Viewer } from '../../modules/auth/index.ts';
 import {
   correctMilestone, createMilestone, createPledge, exportFts, exportHxl, getPledge, getSeries, getSummary, listMilestones, listPledges, recordEvent, voidEvent,
 } from '../../modules/ledger/index.ts';
 import type { LedgerSummary, MilestoneInput, MilestonePatch, PledgeEventInput, PledgeInput, Source } from '../../shared/ledger.ts';
-import { commandConfig, fail, withDb } from '../context.ts';
+import { fail, optionNumber as int, optionText as str, viewerForOrganisation, withCommandDb } from '../context.ts';
 
 /*
  * `konbit ledger …`: the mission ledger from the command line, through the
@@ -17,25 +15,7 @@ import { commandConfig, fail, withDb } from '../context.ts';
 
 type Options = Record<string, string | boolean | undefined>;
 
-const str = (value: string | boolean | undefined) => (typeof value === 'string' ? value : undefined);
 const list = (value: string | boolean | undefined) => (typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : []);
-const int = (value: string | boolean | undefined, name: string) => {
-  if (typeof value !== 'string') return undefined;
-  const parsed = Number(value);
-  if (!Number.isFinite(parsed) || value.trim() === '') fail(`--${name} must be a number, got ${JSON.stringify(value)}`);
-  return parsed;
-};
-
-function run<T>(body: (db: Db) => Promise<T>): Promise<T> {
-  return withDb(commandConfig(), body);
-}
-
-async function viewerFor(db: Db, code: string | undefined): Promise<Viewer> {
-  if (!code) return PUBLIC_VIEWER;
-  const organisation = (await listOrganisations(db)).find((o) => o.code === code);
-  if (!organisation) fail(`unknown organisation ${code} in --as-org`);
-  return { organisationId: organisation.id, isMissionMember: organisation.isMissionMember };
-}
 
 function sourceFrom(o: Options): Source {
   return { announcedBy: str(o.announcedBy) ?? '', title: str(o.sourceTitle) ?? '', url: str(o.url) ?? null, illustrative: o.illustrative === true };
@@ -89,7 +69,7 @@ export function registerLedger(program: Command): void {
     .option('--org <code>', 'only this pledging organisation')
     .option('--as-org <code>', 'read as this organisation (default: public records only)')
     .action(async (o: Options) => {
-      const pledges = await run(async (db) => listPledges({ db, viewer: await viewerFor(db, str(o.asOrg)), kind: str(o.kind) as 'funds' | undefined, organisation: str(o.org) }));
+      const pledges = await withCommandDb(async (db) => listPledges({ db, viewer: await viewerForOrganisation(db, str(o.asOrg)), kind: str(o.kind) as 'funds' | undefined, organisation: str(o.org) }));
       for (const p of pledges) {
         const what = p.kind === 'personnel' ? `${p.officers ?? 'unspecified'} officers, ${p.progress.deployedOfficers} deployed` : p.kind === 'funds' ? `${p.amount} ${p.currency} (US$${p.usdValue}), paid ${p.progress.paid.amount}` : `${p.category}, ${p.progress.inKindStatus}`;
         console.log(`${p.id}  ${p.pledgedOn}  ${p.organisation.padEnd(6)} ${p.kind.padEnd(9)} ${what}  ${p.title}`);
@@ -117,14 +97,14 @@ export function registerLedger(program: Command): void {
       .option('--quantity <n>', 'in-kind: how many')
       .option('--unit <unit>', 'in-kind: of what'),
   ).action(async (o: Options) => {
-    const created = await run((db) => createPledge({ db, actor: null, input: pledgeFrom(o) }));
+    const created = await withCommandDb((db) => createPledge({ db, actor: null, input: pledgeFrom(o) }));
     console.log(created.id);
   });
   pledge
     .command('show <id>')
     .description('one pledge with its events, as JSON')
     .option('--as-org <code>', 'read as this organisation')
-    .action(async (id: string, o: Options) => json(await run(async (db) => getPledge({ db, viewer: await viewerFor(db, str(o.asOrg)), id }))));
+    .action(async (id: string, o: Options) => json(await withCommandDb(async (db) => getPledge({ db, viewer: await viewerForOrganisation(db, str(o.asOrg)), id }))));
 
   const event = ledger.command('event').description('fulfilment events: confirmed, deployed, rotated_out, repatriated, committed, disbursed, delivered, in_service, ended');
   event
@@ -139,14 +119,14 @@ export function registerLedger(program: Command): void {
     .option('--note <text>', 'a note')
     .action(async (pledgeId: string, o: Options) => {
       const input: PledgeEventInput = { kind: str(o.kind) as 'deployed', occurredOn: str(o.date) ?? '', officers: int(o.officers, 'officers'), amount: str(o.amount), quantity: int(o.quantity, 'quantity'), overPledge: o.overPledge === true, note: str(o.note) };
-      console.log((await run((db) => recordEvent({ db, actor: null, pledgeId, input }))).id);
+      console.log((await withCommandDb((db) => recordEvent({ db, actor: null, pledgeId, input }))).id);
     });
   event
     .command('void <pledgeId> <eventId>')
     .description('void a wrong event (it stays in the history)')
     .requiredOption('--reason <text>', 'why')
     .action(async (pledgeId: string, eventId: string, o: Options) => {
-      await run((db) => voidEvent({ db, actor: null, pledgeId, eventId, input: { reason: str(o.reason) ?? '' } }));
+      await withCommandDb((db) => voidEvent({ db, actor: null, pledgeId, eventId, input: { reason: str(o.reason) ?? '' } }));
       console.log(`event ${eventId} voided`);
     });
 
@@ -172,7 +152,7 @@ export function registerLedger(program: Command): void {
       .option('--description <text>', 'details'),
   ).action(async (o: Options) => {
     const input = { kind: str(o.kind), organisation: str(o.org) ?? null, source: sourceFrom(o), ...label(o), ...milestoneFields(o) } as MilestoneInput;
-    console.log((await run((db) => createMilestone({ db, actor: null, input, owner: str(o.owner) }))).id);
+    console.log((await withCommandDb((db) => createMilestone({ db, actor: null, input, owner: str(o.owner) }))).id);
   });
   milestone
     .command('update <id>')
@@ -182,7 +162,7 @@ export function registerLedger(program: Command): void {
     .option('--planned-start <date>').option('--planned-end <date>').option('--actual-start <date>').option('--actual-end <date>').option('--description <text>')
     .action(async (id: string, o: Options) => {
       const patch = Object.fromEntries(Object.entries({ ...milestoneFields(o), reason: str(o.reason) }).filter(([, v]) => v !== undefined)) as unknown as MilestonePatch;
-      const updated = await run((db) => correctMilestone({ db, actor: null, id, input: patch }));
+      const updated = await withCommandDb((db) => correctMilestone({ db, actor: null, id, input: patch }));
       console.log(`${updated.title}: ${updated.status}${updated.late ? ` (late by ${updated.daysLate} days)` : ''}`);
     });
   ledger
@@ -191,7 +171,7 @@ export function registerLedger(program: Command): void {
     .option('--as-of <date>', 'judge lateness on this day (default today)')
     .option('--as-org <code>', 'read as this organisation')
     .action(async (o: Options) => {
-      const milestones = await run(async (db) => listMilestones({ db, viewer: await viewerFor(db, str(o.asOrg)), asOf: str(o.asOf) }));
+      const milestones = await withCommandDb(async (db) => listMilestones({ db, viewer: await viewerForOrganisation(db, str(o.asOrg)), asOf: str(o.asOf) }));
       for (const m of milestones) console.log(`${m.id}  ${(m.actualStart ?? m.plannedStart ?? 'undated').padEnd(10)}  ${m.status.padEnd(11)} ${m.late ? `LATE ${m.daysLate}d ` : ''}${m.title}`);
     });
 
@@ -202,7 +182,7 @@ export function registerLedger(program: Command): void {
     .option('--as-org <code>', 'read as this organisation')
     .option('--json', 'print JSON')
     .action(async (o: Options) => {
-      const summary = await run(async (db) => getSummary({ db, viewer: await viewerFor(db, str(o.asOrg)), asOf: str(o.asOf) }));
+      const summary = await withCommandDb(async (db) => getSummary({ db, viewer: await viewerForOrganisation(db, str(o.asOrg)), asOf: str(o.asOf) }));
       if (o.json) json(summary);
       else printSummary(summary);
     });
@@ -214,7 +194,7 @@ export function registerLedger(program: Command): void {
     .option('--org <code>', 'only this nation')
     .option('--as-org <code>', 'read as this organisation')
     .action(async (o: Options) =>
-      json(await run(async (db) => getSeries({ db, viewer: await viewerFor(db, str(o.asOrg)), query: { from: str(o.from) ?? '', to: str(o.to) ?? '', interval: str(o.interval) as 'week', organisation: str(o.org) } }))),
+      json(await withCommandDb(async (db) => getSeries({ db, viewer: await viewerForOrganisation(db, str(o.asOrg)), query: { from: str(o.from) ?? '', to: str(o.to) ?? '', interval: str(o.interval) as 'week', organisation: str(o.org) } }))),
     );
   ledger
     .command('export <format>')
@@ -223,8 +203,8 @@ export function registerLedger(program: Command): void {
     .option('--as-org <code>', 'export what this organisation may see')
     .action(async (format: string, o: Options) => {
       if (format !== 'hxl' && format !== 'fts') fail(`unknown export format ${format}: use hxl or fts`);
-      const csv = await run(async (db) => {
-        const viewer = await viewerFor(db, str(o.asOrg));
+      const csv = await withCommandDb(async (db) => {
+        const viewer = await viewerForOrganisation(db, str(o.asOrg));
         return format === 'hxl' ? exportHxl({ db, viewer }) : exportFts({ db, viewer });
       });
       if (typeof o.out === 'string') writeFileSync(o.out, csv);

@@ -1,12 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import type { Db } from '../../db/index.ts';
-import { listOrganisations, PUBLIC_VIEWER, type Viewer } from '../../modules/auth/index.ts';
 import { areasGeoJson, deleteNetwork, importAreas, importNetwork, listNetworks, planRoute, type ImportProgress } from '../../modules/roads/index.ts';
 import { Classification } from '../../shared/access.ts';
 import { RiskTolerance, RouteProfile, type Place, type RouteResponse } from '../../shared/roads.ts';
-import { commandConfig, fail, withDb } from '../context.ts';
+import { fail, viewerForOrganisation, withCommandDb } from '../context.ts';
 
 /*
  * `konbit roads …`, `konbit route` and `konbit areas …`: road networks, routes and areas of
@@ -14,17 +12,6 @@ import { commandConfig, fail, withDb } from '../context.ts';
  * system (audited with no user); reads see what the organisation named by --as-org may see, or
  * only public records without it.
  */
-
-function run<T>(body: (db: Db) => Promise<T>): Promise<T> {
-  return withDb(commandConfig(), body);
-}
-
-async function viewerFor(db: Db, code: string | undefined): Promise<Viewer> {
-  if (!code) return PUBLIC_VIEWER;
-  const organisation = (await listOrganisations(db)).find((o) => o.code === code);
-  if (!organisation) fail(`unknown organisation ${code} in --as-org`);
-  return { organisationId: organisation.id, isMissionMember: organisation.isMissionMember };
-}
 
 /** LAT,LON in degrees, or else the id or name of a site. */
 function place(value: string, option: string): Place {
@@ -81,7 +68,7 @@ export function registerRoads(program: Command): void {
     .requiredOption('--network <name>', 'name of the new network, e.g. pap-metro')
     .action(async (file: string, options: { network: string }) => {
       const bar = progressBar();
-      const summary = await run((db) => importNetwork({ db, actor: null, filePath: file, name: options.network, onProgress: bar.update })).finally(() => bar.stop());
+      const summary = await withCommandDb((db) => importNetwork({ db, actor: null, filePath: file, name: options.network, onProgress: bar.update })).finally(() => bar.stop());
       const { report } = summary;
       console.log(`network ${summary.name}: ${report.nodes} junctions, ${report.edges} road segments (${report.onewayEdges} one-way), ${report.totalKm.toFixed(1)} km, ${report.components} connected pieces (the largest has ${report.largestComponentNodes} junctions); ${report.waysUsed} of ${report.waysRead} ways used`);
       for (const skip of report.skipped) console.log(`  skipped ${skip.count} ${skip.unit}: ${skip.reason}${skip.sampleWayIds.length ? ` (e.g. way ${skip.sampleWayIds.join(', ')})` : ''}`);
@@ -91,7 +78,7 @@ export function registerRoads(program: Command): void {
     .description('the imported road networks')
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }) => {
-      const networks = await run((db) => listNetworks({ db }));
+      const networks = await withCommandDb((db) => listNetworks({ db }));
       if (options.json) return console.log(JSON.stringify(networks, null, 2));
       if (networks.length === 0) console.log('no road network: import one with konbit roads import FILE --network NAME');
       for (const n of networks) console.log(`${n.name}\t${n.nodes} junctions\t${n.edges} segments\t${n.totalKm.toFixed(1)} km\t${n.sourceFile}\t${n.importedAt}`);
@@ -100,7 +87,7 @@ export function registerRoads(program: Command): void {
     .command('delete <name>')
     .description('delete a road network and the overrides drawn on it')
     .action(async (name: string) => {
-      const { overridesDeleted } = await run((db) => deleteNetwork({ db, actor: null, name }));
+      const { overridesDeleted } = await withCommandDb((db) => deleteNetwork({ db, actor: null, name }));
       console.log(`network ${name} deleted${overridesDeleted ? `, with ${overridesDeleted} overrides` : ''}`);
     });
 
@@ -118,8 +105,8 @@ export function registerRoads(program: Command): void {
     .option('--alternatives <n>', 'alternatives besides the best route (0-2)', '2')
     .option('--json', 'print the whole answer as JSON')
     .action(async (options: { network: string; from: string; to: string; profile: string; risk?: string; asOf?: string; asOrg?: string; snap: string; alternatives: string; json?: boolean }) => {
-      const result = await run(async (db) => planRoute({
-        db, viewer: await viewerFor(db, options.asOrg),
+      const result = await withCommandDb(async (db) => planRoute({
+        db, viewer: await viewerForOrganisation(db, options.asOrg),
         input: {
           network: options.network, from: place(options.from, 'from'), to: place(options.to, 'to'), profile: RouteProfile.parse(options.profile),
           riskTolerance: options.risk === undefined ? undefined : RiskTolerance.parse(options.risk), asOf: options.asOf,
@@ -145,7 +132,7 @@ export function registerRoads(program: Command): void {
       } catch (error) {
         fail(`cannot read ${file} as JSON: ${error instanceof Error ? error.message : String(error)}`);
       }
-      const result = await run((db) => importAreas({
+      const result = await withCommandDb((db) => importAreas({
         db, actor: null, ownerCode: options.org, collection, classification: Classification.parse(options.classification),
         releasableTo: options.releaseTo ? options.releaseTo.split(',').map((c) => c.trim()) : [],
       }));
@@ -160,7 +147,7 @@ export function registerRoads(program: Command): void {
     .option('--as-org <code>', 'what this organisation may see (default: public records only)')
     .option('--out <file>', 'write to a file instead of standard output')
     .action(async (options: { asOf?: string; all?: boolean; asOrg?: string; out?: string }) => {
-      const collection = await run(async (db) => areasGeoJson({ db, viewer: await viewerFor(db, options.asOrg), asOf: options.asOf, all: options.all === true }));
+      const collection = await withCommandDb(async (db) => areasGeoJson({ db, viewer: await viewerForOrganisation(db, options.asOrg), asOf: options.asOf, all: options.all === true }));
       const text = JSON.stringify(collection, null, 2);
       if (options.out) {
         writeFileSync(options.out, text);

@@ -13,7 +13,7 @@ import {
   refreshThreatHistory, threatHistory,
 } from '../../modules/sites/index.ts';
 import { certify, createCourse, enrol, listCourses, listTrainees, registerTrainee, trainingTotals } from '../../modules/training/index.ts';
-import { commandConfig, fail, withDb } from '../context.ts';
+import { commandConfig, fail, optionNumber as int, optionText as str, withDb } from '../context.ts';
 
 /*
  * `konbit sites …` and `konbit training …`: the same services as the API.
@@ -23,14 +23,7 @@ import { commandConfig, fail, withDb } from '../context.ts';
 
 type Options = Record<string, string | boolean | undefined>;
 
-const str = (value: string | boolean | undefined) => (typeof value === 'string' ? value : undefined);
 const list = (value: string | boolean | undefined) => (typeof value === 'string' ? value.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean) : []);
-const int = (value: string | boolean | undefined, name: string) => {
-  if (typeof value !== 'string') return undefined;
-  const parsed = Number(value);
-  if (value.trim() === '' || !Number.isFinite(parsed)) fail(`--${name} must be a number, got ${JSON.stringify(value)}`);
-  return parsed;
-};
 const json = (value: unknown) => console.log(JSON.stringify(value, null, 2));
 const label = (o: Options) => ({ classification: Classification.parse((str(o.classification) ?? 'MISSION').toUpperCase()), releasableTo: list(o.releaseTo) });
 
