@@ -187,6 +187,8 @@ describe('the web app', () => {
     await page.getByRole('link', { name: 'Ledger' }).click();
     await page.getByTestId('mandate-timeline').waitFor();
     assert.match((await page.getByTestId('kpi-deployed').textContent()) ?? '', /^\d[\d,]*Officers deployed/);
+    // The charts come from their own queries and may draw after the timeline.
+    await page.locator('figure.chart svg').nth(2).waitFor();
     assert.ok((await page.locator('figure.chart svg').count()) >= 3, 'officers over time, per nation, money');
     await page.getByTestId('language-switch').selectOption('fr');
     await page.getByRole('heading', { name: 'Registre de la mission' }).waitFor();
