@@ -15,7 +15,7 @@ import { run } from './userDb.ts';
 /** How far back the stored incidents reach. */
 const INCIDENT_DAYS = 90;
 /** Requests in flight at once while storing tiles: enough to fill a slow link, few enough not to crowd the app's own. */
-const PARALLEL = 6;
+const PARALLEL = 3;
 export const BASEMAP_INDEX = '/api/v1/basemap';
 export const INCIDENT_TILESET = '/api/v1/incidents/tiles.json';
 

@@ -6,6 +6,7 @@
 import { lastSyncOf, markSignedIn, syncOffline } from './sync.ts';
 
 const EVERY_MS = 5 * 60_000;
+const FIRST_SYNC_AFTER_MS = 5_000;
 
 export interface SyncStatus {
   userId: string | null;
@@ -17,6 +18,7 @@ export interface SyncStatus {
 let status: SyncStatus = { userId: null, lastSync: null, syncing: false, online: navigator.onLine };
 const listeners = new Set<() => void>();
 let timer: ReturnType<typeof setInterval> | null = null;
+let firstSync: ReturnType<typeof setTimeout> | null = null;
 
 function publish(next: Partial<SyncStatus>): void {
   status = { ...status, ...next };
@@ -62,13 +64,16 @@ export async function startSync(userId: string): Promise<void> {
   window.addEventListener('online', wentOnline);
   window.addEventListener('offline', wentOffline);
   timer = setInterval(() => void syncNow(), EVERY_MS);
-  await syncNow();
+  // The first sync waits for the screen the user opened to load: its few hundred requests come after.
+  firstSync = setTimeout(() => void syncNow(), FIRST_SYNC_AFTER_MS);
 }
 
 export function stopSync(): void {
   window.removeEventListener('online', wentOnline);
   window.removeEventListener('offline', wentOffline);
   if (timer) clearInterval(timer);
+  if (firstSync) clearTimeout(firstSync);
   timer = null;
+  firstSync = null;
   publish({ userId: null, lastSync: null, syncing: false });
 }
