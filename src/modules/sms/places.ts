@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pointInPolygon, polygonParts, type AreaFeatureCollection, type Ring } from '../../core/geo/index.ts';
+import { interiorPoint, polygonParts, type AreaFeatureCollection } from '../../core/geo/index.ts';
 import { findPhrase, smsWords } from './fuzzy.ts';
 import { NEIGHBOURHOODS } from './neighbourhoods.ts';
 import type { MatchedPlace } from './types.ts';
@@ -8,8 +8,8 @@ import type { MatchedPlace } from './types.ts';
 /*
  * The places an SMS can name: Port-au-Prince's neighbourhoods (the built-in
  * list), then the communal sections and communes of the COD-AB boundaries in
- * the datasets folder (hti-adm3 / hti-adm2.geojson), each at its centroid. A
- * neighbourhood is the most precise, so it wins where names meet; without the
+ * the datasets folder (hti-adm3 / hti-adm2.geojson), each at a point inside it
+ * (its centroid unless that falls outside). A neighbourhood is the most precise, so it wins where names meet; without the
  * boundaries, the neighbourhoods are matched alone.
  */
 
@@ -24,31 +24,6 @@ const KIND_RANK = { neighbourhood: 0, section: 1, commune: 2 } as const;
 /** Section names that are everyday words: "Source", "Plaine"… would match outside their sense. */
 const COMMON_WORD_SECTIONS = new Set(['source', 'plaine', 'fond', 'bois', 'montagne', 'savane', 'riviere', 'centre', 'ville', 'bas', 'haut', 'grand', 'petit']);
 
-/** Signed area and centroid of a ring (shoelace formula). */
-function ringCentroid(ring: Ring): { area: number; lon: number; lat: number } {
-  let area = 0;
-  let lon = 0;
-  let lat = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [x1, y1] = ring[j]! as [number, number];
-    const [x2, y2] = ring[i]! as [number, number];
-    const cross = x1 * y2 - x2 * y1;
-    area += cross;
-    lon += (x1 + x2) * cross;
-    lat += (y1 + y2) * cross;
-  }
-  return area === 0 ? { area: 0, lon: ring[0]![0]!, lat: ring[0]![1]! } : { area: area / 2, lon: lon / (3 * area), lat: lat / (3 * area) };
-}
-
-/** The centroid of an area's largest part; a vertex of it when a crescent's centroid falls outside (an incident must lie in its area). */
-export function areaCentroid(parts: readonly (readonly Ring[])[]): { lon: number; lat: number } {
-  const largest = parts.map((rings) => ({ rings, ...ringCentroid(rings[0]!) })).sort((a, b) => Math.abs(b.area) - Math.abs(a.area))[0]!;
-  if (pointInPolygon(largest.lon, largest.lat, { type: 'Polygon', coordinates: largest.rings })) return { lon: largest.lon, lat: largest.lat };
-  const ring = largest.rings[0]!;
-  const nearest = ring.reduce((best, p) => ((p[0]! - largest.lon) ** 2 + (p[1]! - largest.lat) ** 2 < (best[0]! - largest.lon) ** 2 + (best[1]! - largest.lat) ** 2 ? p : best));
-  return { lon: nearest[0]!, lat: nearest[1]! };
-}
-
 /** "3e Section Martissant" -> "Martissant"; "1re Section des Varreux" -> "Varreux". */
 export function sectionCoreName(name: string): string {
   return name.replace(/^\s*\d+\s*(?:re|er|e|eme|ème)?\s+section\s+(?:de la |des |du |de l'|d'|de )?/iu, '').trim();
@@ -62,7 +37,7 @@ function entriesOf(collection: AreaFeatureCollection, kind: 'section' | 'commune
     const names = [...new Set([official, p[`${level}_HT`], p[`${level}_EN`]].filter((n): n is string => typeof n === 'string' && n.length > 0).map((n) => (kind === 'section' ? sectionCoreName(n) : n)))];
     const folded = names.map(smsWords).filter((words) => words.join('').length >= 4 && !(words.length === 1 && COMMON_WORD_SECTIONS.has(words[0]!)));
     if (folded.length === 0) return [];
-    const { lon, lat } = areaCentroid(polygonParts(feature.geometry));
+    const { lon, lat } = interiorPoint(polygonParts(feature.geometry));
     const place: MatchedPlace = { id: String(p[`${level}_PCODE`]), name: official, kind, lon, lat, precision: 'commune' };
     return [{ place, names: folded }];
   });
