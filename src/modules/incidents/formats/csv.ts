@@ -1,82 +1,36 @@
 // The CSV plumbing of the ACLED, Ushahidi and HXL formats: a streaming parse
-// (csv-parse) that knows each record's first line, a header that finds columns
-// by name whatever their order, and a writer that quotes what must be quoted.
+// (Konbit's own tokenizer, csv-tokenizer.ts) that knows each record's first
+// line, a header that finds columns by name whatever their order, and a writer
+// that quotes what must be quoted.
 
-import { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
+import { CsvSyntaxError, CsvTokenizer, type CsvRecord, type CsvSyntaxFault } from './csv-tokenizer.ts';
 import { FormatError } from './errors.ts';
 import { guardFormula } from './row.ts';
 
-export interface CsvRecord {
-  /** The line the record starts on (1-based). */
-  line: number;
-  fields: string[];
-}
+export type { CsvRecord } from './csv-tokenizer.ts';
 
 /**
  * Yields the records of a CSV text stream. A quoting error stops the read with
- * a FormatError that names its line: csv-parse cannot reliably find the next
- * record after a broken quote, and guessing would shift every later row.
+ * a FormatError that names its line, after the records before it: the next
+ * record cannot be found reliably after a broken quote, and guessing would
+ * shift every later row.
  */
 export async function* readCsvRecords(text: AsyncIterable<string>): AsyncGenerator<CsvRecord> {
-  // Errors are taken as "skips" so that the records before a broken one still
-  // arrive (a stream error would drop the records buffered ahead of it).
-  const parser = parse({ relax_column_count: true, skip_empty_lines: true, info: true, bom: true, skip_records_with_error: true });
-  let broken: CsvFailure | undefined;
-  parser.on('skip', (error: unknown) => {
-    if (isCsvError(error)) broken ??= error;
-  });
-  const input = Readable.from(text, { objectMode: false });
-  // A failure to read the input (unreadable file, empty upload) reaches the consumer through the parser.
-  input.on('error', (error) => parser.destroy(error));
-  input.pipe(parser);
+  const tokenizer = new CsvTokenizer();
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      if (broken && info.lines >= broken.lines) break;
-      yield { line: info.lines - newlinesIn(record), fields: record };
-    }
+    for await (const chunk of text) yield* tokenizer.push(chunk);
+    yield* tokenizer.end();
   } catch (error) {
-    if (!isCsvError(error)) throw error;
-    broken = error;
-  } finally {
-    input.destroy();
-    parser.destroy();
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    throw new FormatError({ line: error.line, reason: `malformed CSV: ${CSV_REASONS[error.fault]}; the rest of the file from this line on was not read` });
   }
-  if (broken) throw new FormatError({ line: broken.lines, reason: `malformed CSV: ${csvReason(broken)}; the rest of the file from this line on was not read` });
 }
 
-/** What Konbit needs of csv-parse's CsvError: its code and the line it was on. */
-interface CsvFailure {
-  code: string;
-  lines: number;
-  message: string;
-}
-
-function isCsvError(error: unknown): error is CsvFailure {
-  const code = (error as { code?: unknown } | null)?.code;
-  return error instanceof Error && typeof code === 'string' && code.startsWith('CSV_');
-}
-
-const CSV_REASONS: Readonly<Record<string, string>> = {
-  CSV_QUOTE_NOT_CLOSED: 'a quoted field opened here is never closed',
-  CSV_INVALID_CLOSING_QUOTE: 'text follows a closing quote (a quote inside a field must be doubled: "")',
-  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'text follows a closing quote (a quote inside a field must be doubled: "")',
-  INVALID_OPENING_QUOTE: 'a quote in the middle of an unquoted field (quote the whole field and double the quote)',
-  CSV_MAX_RECORD_SIZE: 'a record is too large (a quote is probably never closed)',
+const CSV_REASONS: Readonly<Record<CsvSyntaxFault, string>> = {
+  'quote-not-closed': 'a quoted field opened here is never closed',
+  'text-after-closing-quote': 'text follows a closing quote (a quote inside a field must be doubled: "")',
+  'quote-inside-unquoted-field': 'a quote in the middle of an unquoted field (quote the whole field and double the quote)',
 };
-
-function csvReason(error: CsvFailure): string {
-  return CSV_REASONS[error.code] ?? error.message.replace(/ at line \d+/, '');
-}
-
-function newlinesIn(fields: string[]): number {
-  let count = 0;
-  for (const field of fields) {
-    if (!field.includes('\n')) continue;
-    for (let i = 0; i < field.length; i++) if (field.charCodeAt(i) === 10) count++;
-  }
-  return count;
-}
 
 /** A header row: finds columns by name, case and surrounding space ignored. */
 export class CsvHeader {
