@@ -5,7 +5,7 @@
 // triangles they close, are all a new risk picture needs to be folded in (cch-metric.ts).
 
 import type { ChainGraph } from './chains.ts';
-import { nestedDissectionOrder } from './nested-dissection.ts';
+import { junctionNeighbours, nestedDissectionOrder } from './nested-dissection.ts';
 import { NONE } from './search-space.ts';
 
 /** Junction graph contracted in nested-dissection order. Nodes are ranks (0 = contracted first). */
@@ -37,23 +37,19 @@ export class CchTopology {
   /** Where each arc's cost comes from and goes to, for re-customizing only what a change reaches. */
   readonly dependencies: ArcDependencies;
 
-  /** Orders and contracts the junction graph: O(triangles), tens of ms on a metro network. */
-  constructor(chains: ChainGraph) {
+  /**
+   * Orders and contracts the junction graph (or takes a contraction already made, whose size was
+   * checked first), then lists its triangles: O(triangles), tens of ms on a metro network.
+   */
+  constructor(chains: ChainGraph, contraction: CchContraction = CchContraction.of(chains)!) {
     this.chains = chains;
     const n = chains.junctionCount;
-    this.junctionAt = nestedDissectionOrder(chains);
-    this.rankOf = new Uint32Array(n);
-    for (let r = 0; r < n; r++) this.rankOf[this.junctionAt[r]!] = r;
-    const up = contract(chains, this.rankOf);
-    this.firstUp = new Uint32Array(n + 1);
-    for (let r = 0; r < n; r++) this.firstUp[r + 1] = this.firstUp[r]! + up[r]!.length;
-    this.upHead = new Uint32Array(this.firstUp[n]!);
+    ({ junctionAt: this.junctionAt, rankOf: this.rankOf, firstUp: this.firstUp, upHead: this.upHead } = contraction);
     this.arcTail = new Uint32Array(this.upHead.length);
     this.parent = new Uint32Array(n).fill(NONE);
     for (let r = 0; r < n; r++) {
-      this.upHead.set(up[r]!, this.firstUp[r]!);
       this.arcTail.fill(r, this.firstUp[r]!, this.firstUp[r + 1]!);
-      if (up[r]!.length > 0) this.parent[r] = up[r]![0]!;
+      if (this.firstUp[r + 1]! > this.firstUp[r]!) this.parent[r] = this.upHead[this.firstUp[r]!]!;
     }
     this.triangles = lowerTriangles(this);
     this.chainArc = new Uint32Array(chains.chainCount).fill(NONE);
@@ -101,6 +97,17 @@ export class CchTopology {
   }
 }
 
+/**
+ * The hierarchy of the junction graph, or null when it would list more than maxTriangles
+ * triangles: known from the contraction, before any triangle is listed. Triangles grow with the
+ * cube of the widest separator, so a grid (separators of √n junctions) passes any sensible budget
+ * long before a road network of the same size does.
+ */
+export function buildHierarchy(chains: ChainGraph, maxTriangles: number): CchTopology | null {
+  const contraction = CchContraction.of(chains, maxTriangles);
+  return contraction ? new CchTopology(chains, contraction) : null;
+}
+
 /** Per arc, CSR lists: the chains it stands for, the triangles it closes (its lower triangles) and those it is a side of. */
 export interface ArcDependencies {
   firstChain: Uint32Array;
@@ -134,27 +141,107 @@ function arcDependencies(cch: CchTopology): ArcDependencies {
   return { firstChain, arcChains, firstBelow, below, firstAbove, above };
 }
 
-// Symbolic elimination: contracting r links its upward neighbours pairwise. Only the link to the
-// lowest of them (its parent) needs writing now: the parent, contracted later, passes the rest on.
-function contract(chains: ChainGraph, rankOf: Uint32Array): Uint32Array[] {
+/**
+ * The metric-independent skeleton of a hierarchy before its triangles are listed: the
+ * nested-dissection order and the upward arcs of the contracted graph. Its size tells what the
+ * whole hierarchy would cost (triangles grow much faster than arcs where separators are wide, as on
+ * a grid), so a caller can check that before paying for it.
+ */
+export class CchContraction {
+  readonly junctionAt: Uint32Array;
+  readonly rankOf: Uint32Array;
+  readonly firstUp: Uint32Array;
+  readonly upHead: Uint32Array;
+  /** Lower triangles the hierarchy would list: every pair of upward arcs of one junction closes one. */
+  readonly triangleCount: number;
+  /** Milliseconds spent ordering and contracting. */
+  readonly orderMs: number;
+  readonly contractMs: number;
+
+  /** Use CchContraction.of. */
+  constructor(parts: Omit<CchContraction, 'arcCount' | 'hierarchyBytes'>) {
+    ({ junctionAt: this.junctionAt, rankOf: this.rankOf, firstUp: this.firstUp, upHead: this.upHead } = parts);
+    ({ triangleCount: this.triangleCount, orderMs: this.orderMs, contractMs: this.contractMs } = parts);
+  }
+
+  /**
+   * Orders the junction graph by nested dissection and contracts it; null as soon as the
+   * contraction has passed maxTriangles (the highest junctions, contracted last, close the most).
+   */
+  static of(chains: ChainGraph, maxTriangles = Infinity): CchContraction | null {
+    const started = performance.now();
+    const junctionAt = nestedDissectionOrder(chains);
+    const ordered = performance.now();
+    const rankOf = new Uint32Array(junctionAt.length);
+    for (let r = 0; r < junctionAt.length; r++) rankOf[junctionAt[r]!] = r;
+    const contracted = contract(chains, junctionAt, rankOf, maxTriangles);
+    if (!contracted) return null;
+    return new CchContraction({ junctionAt, rankOf, ...contracted, orderMs: ordered - started, contractMs: performance.now() - ordered });
+  }
+
+  /** Upward arcs: input arcs and shortcuts. */
+  get arcCount(): number {
+    return this.upHead.length;
+  }
+
+  /**
+   * Bytes the built hierarchy would hold: per arc its head, tail and dependency offsets (20), per
+   * triangle its three arcs and the two lists that index it (24); each customized picture adds
+   * 24 bytes per arc (two costs and two origins).
+   */
+  get hierarchyBytes(): number {
+    return 20 * this.arcCount + 24 * this.triangleCount;
+  }
+}
+
+// Symbolic elimination in rank order: the upward neighbours of r are its own higher neighbours
+// and those of its elimination-tree children (whose lowest upward neighbour is r), merged with a
+// marker array. Written straight into one CSR in rank order: no per-junction sets.
+function contract(
+  chains: ChainGraph, junctionAt: Uint32Array, rankOf: Uint32Array, maxTriangles: number,
+): { firstUp: Uint32Array; upHead: Uint32Array; triangleCount: number } | null {
   const n = chains.junctionCount;
-  const pending: Set<number>[] = Array.from({ length: n }, () => new Set<number>());
-  for (let c = 0; c < chains.chainCount; c++) {
-    const a = rankOf[chains.chainStart[c]!]!;
-    const b = rankOf[chains.chainEnd[c]!]!;
-    if (a < b) pending[a]!.add(b);
-    else if (b < a) pending[b]!.add(a);
-  }
-  const up: Uint32Array[] = new Array<Uint32Array>(n);
+  const { first, next } = junctionNeighbours(chains);
+  const firstChild = new Uint32Array(n).fill(NONE);
+  const nextSibling = new Uint32Array(n).fill(NONE);
+  const mark = new Uint32Array(n).fill(NONE);
+  const firstUp = new Uint32Array(n + 1);
+  let heads = new Uint32Array(Math.max(16, 2 * next.length));
+  let length = 0;
+  let triangleCount = 0;
+  const push = (head: number): void => {
+    if (length === heads.length) {
+      const grown = new Uint32Array(heads.length * 2);
+      grown.set(heads);
+      heads = grown;
+    }
+    heads[length++] = head;
+  };
   for (let r = 0; r < n; r++) {
-    const heads = Uint32Array.from(pending[r]!).sort();
-    pending[r] = new Set();
-    up[r] = heads;
-    if (heads.length < 2) continue;
-    const parent = pending[heads[0]!]!;
-    for (let i = 1; i < heads.length; i++) parent.add(heads[i]!);
+    const start = length;
+    mark[r] = r;
+    const j = junctionAt[r]!;
+    for (let k = first[j]!; k < first[j + 1]!; k++) {
+      const h = rankOf[next[k]!]!;
+      if (h > r && mark[h] !== r) { mark[h] = r; push(h); }
+    }
+    for (let c = firstChild[r]!; c !== NONE; c = nextSibling[c]!) {
+      for (let i = firstUp[c]!; i < firstUp[c + 1]!; i++) {
+        const h = heads[i]!;
+        if (h > r && mark[h] !== r) { mark[h] = r; push(h); }
+      }
+    }
+    heads.subarray(start, length).sort();
+    firstUp[r + 1] = length;
+    triangleCount += ((length - start) * (length - start - 1)) / 2;
+    if (triangleCount > maxTriangles) return null;
+    if (length > start) {
+      const parent = heads[start]!;
+      nextSibling[r] = firstChild[parent]!;
+      firstChild[parent] = r;
+    }
   }
-  return up;
+  return { firstUp, upHead: heads.slice(0, length), triangleCount };
 }
 
 // Every triangle w < u < v of the chordal graph, found from its lowest corner w: u and v are both
