@@ -1,20 +1,11 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { createDb, migrateToLatest } from '../../db/index.ts';
 import { buildOrganisation, buildUser } from '../../modules/auth/testing.ts';
+import { konbitCli } from '../testing.ts';
 
-const konbit = path.resolve(import.meta.dirname, '..', '..', '..', 'bin', 'konbit.js');
-const dataDir = mkdtempSync(path.join(tmpdir(), 'konbit-cli-sms-'));
-after(() => rmSync(dataDir, { recursive: true, force: true }));
-
-function run(args: string[]) {
-  const result = spawnSync(process.execPath, [konbit, ...args], { env: { PATH: process.env.PATH, KONBIT_DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, encoding: 'utf8' });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
+const { dataDir, run } = konbitCli('cli-sms');
 
 describe('konbit sms [sqlite]', () => {
   before(async () => {
