@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { INCIDENT_TYPE_CODES, type IncidentInputParsed } from '../../shared/incidents.ts';
 import type { Actor } from '../auth/index.ts';
 import type { AdminAreaLookup } from './admin-areas.ts';
@@ -7,6 +6,7 @@ import type { IncidentRow } from './incidents.repo.ts';
 import { labelsOf, presentIncident, type IncidentRecord } from './present.ts';
 import { actorNameKey } from './text.ts';
 import { isoWeekMonday } from './time.ts';
+import { timeOrderedId } from './time-ordered-id.ts';
 import { searchTextFor, type ActorRef } from './write.ts';
 
 /*
@@ -75,7 +75,8 @@ function newRecord({ input, releaseIds }: ValidRow, { actor, areas, now, actors,
   const admin = areas?.lookup(lon, lat) ?? null;
   const occurredMs = Date.parse(input.occurredAt);
   const row: IncidentRow = {
-    id: randomUUID(),
+    // In creation order: the id indexes of every table an import writes grow at one end (time-ordered-id.ts).
+    id: timeOrderedId(),
     type: input.type,
     title: input.title,
     description: input.description,
