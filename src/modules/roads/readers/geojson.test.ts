@@ -1,29 +1,9 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { Readable } from 'node:stream';
 import { describe, it } from 'node:test';
 import { buildRoadNetwork, edgeNameOf } from '../../../core/roads/index.ts';
-import { RoadImportError } from './errors.ts';
 import { readGeoJsonRoads, tagsOf } from './geojson.ts';
-
-const fixture = (name: string): string => new URL(`fixtures/${name}`, import.meta.url).pathname;
-
-function streamOf(text: string | Buffer, size: number): Readable {
-  const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
-  const pieces: Buffer[] = [];
-  for (let i = 0; i < bytes.length; i += size) pieces.push(bytes.subarray(i, i + size));
-  return Readable.from(pieces);
-}
-
-async function rejection(promise: Promise<unknown>): Promise<RoadImportError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof RoadImportError, `expected a RoadImportError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected the read to fail');
-}
+import { fixture, rejection, streamOf } from './readers.testing.ts';
 
 const line = (coordinates: unknown[][], properties: object = { highway: 'residential' }): object =>
   ({ type: 'Feature', properties, geometry: { type: 'LineString', coordinates } });

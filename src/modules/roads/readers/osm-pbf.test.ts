@@ -1,31 +1,13 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { readFile, writeFile } from 'node:fs/promises';
+import { describe, it } from 'node:test';
 import { deflateSync } from 'node:zlib';
 import parsers from 'osm-pbf-parser/lib/parsers.js';
 import { dataset } from '../../../../test/datasets.ts';
-import { RoadImportError } from './errors.ts';
 import { readOsmPbf } from './osm-pbf.ts';
+import { rejection, scratchFolder } from './readers.testing.ts';
 
-let dir = '';
-before(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'konbit-pbf-'));
-});
-after(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function rejection(promise: Promise<unknown>): Promise<RoadImportError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof RoadImportError, `expected a RoadImportError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected the read to fail');
-}
+const inScratch = scratchFolder('pbf');
 
 /** One file block: 4-byte length, BlobHeader, Blob. */
 function block(type: string, payload: Buffer, compression: 'zlib' | 'raw' | 'lzma' = 'zlib'): Buffer {
@@ -59,7 +41,7 @@ function dataBlock(compression: 'zlib' | 'raw' | 'lzma' = 'zlib'): Buffer {
 }
 
 async function write(name: string, ...blocks: Buffer[]): Promise<string> {
-  const file = path.join(dir, name);
+  const file = inScratch(name);
   await writeFile(file, Buffer.concat(blocks));
   return file;
 }

@@ -2,28 +2,8 @@ import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import { describe, it } from 'node:test';
 import { buildRoadNetwork, edgeGeometry, edgeNameOf } from '../../../core/roads/index.ts';
-import { RoadImportError } from './errors.ts';
 import { readOsmXml } from './osm-xml.ts';
-
-const fixture = (name: string): string => new URL(`fixtures/${name}`, import.meta.url).pathname;
-
-/** A stream of the given text cut into pieces of `size` bytes, to cross every boundary. */
-function streamOf(text: string, size = 7): Readable {
-  const bytes = Buffer.from(text, 'utf8');
-  const pieces: Buffer[] = [];
-  for (let i = 0; i < bytes.length; i += size) pieces.push(bytes.subarray(i, i + size));
-  return Readable.from(pieces);
-}
-
-async function rejection(promise: Promise<unknown>): Promise<RoadImportError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof RoadImportError, `expected a RoadImportError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected the read to fail');
-}
+import { fixture, rejection, streamOf } from './readers.testing.ts';
 
 const OSM_HEAD = "<?xml version='1.0' encoding='UTF-8'?>\n<osm version='0.6'>\n";
 

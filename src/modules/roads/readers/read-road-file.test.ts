@@ -1,32 +1,12 @@
 import assert from 'node:assert/strict';
-import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { copyFile, writeFile } from 'node:fs/promises';
+import { describe, it } from 'node:test';
 import { dataset } from '../../../../test/datasets.ts';
-import { RoadImportError } from './errors.ts';
 import { formatFromFileName, importRoadNetwork, readRoadFile } from './read-road-file.ts';
+import { fixture, rejection, scratchFolder } from './readers.testing.ts';
 import type { ReadProgress } from './source.ts';
 
-const fixture = (name: string): string => new URL(`fixtures/${name}`, import.meta.url).pathname;
-
-let dir = '';
-before(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'konbit-roads-'));
-});
-after(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function rejection(promise: Promise<unknown>): Promise<RoadImportError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof RoadImportError, `expected a RoadImportError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected the import to fail');
-}
+const inScratch = scratchFolder('roads');
 
 describe('readRoadFile', () => {
   it('chooses the reader from the extension', () => {
@@ -52,7 +32,7 @@ describe('readRoadFile', () => {
 
   it('refuses an empty file, whatever its format', async () => {
     for (const name of ['empty.osm', 'empty.osm.pbf', 'empty.geojson']) {
-      const file = path.join(dir, name);
+      const file = inScratch(name);
       await writeFile(file, '');
       const error = await rejection(readRoadFile(file));
       assert.equal(error.code, 'ROADS_EMPTY');
@@ -64,27 +44,27 @@ describe('readRoadFile', () => {
     const error = await rejection(readRoadFile(fixture('nodes-only.osm')));
     assert.equal(error.code, 'ROADS_EMPTY');
     assert.equal(error.message, 'nodes-only.osm has no roads to import: it holds no ways or lines at all');
-    const buildings = path.join(dir, 'buildings.osm');
+    const buildings = inScratch('buildings.osm');
     await writeFile(buildings, "<osm><node id='1' lat='1' lon='1'/><node id='2' lat='1' lon='2'/>" +
       "<way id='1'><nd ref='1'/><nd ref='2'/><tag k='building' v='yes'/></way></osm>");
     const noHighway = await rejection(readRoadFile(buildings));
     assert.equal(noHighway.code, 'ROADS_EMPTY');
     assert.equal(noHighway.message, 'buildings.osm has no roads to import: none of its 1 ways or lines has a highway tag');
-    const geojson = path.join(dir, 'points.geojson');
+    const geojson = inScratch('points.geojson');
     await writeFile(geojson, JSON.stringify({ type: 'FeatureCollection', features: [] }));
     assert.equal((await rejection(readRoadFile(geojson))).code, 'ROADS_EMPTY');
   });
 
   it('refuses unknown, missing and mislabelled files with a message that says what to do', async () => {
-    const unknown = await rejection(readRoadFile(path.join(dir, 'roads.shp')));
+    const unknown = await rejection(readRoadFile(inScratch('roads.shp')));
     assert.equal(unknown.code, 'ROADS_UNSUPPORTED_FORMAT');
     assert.match(unknown.message, /supported: .*\.osm\.pbf.*\.geojson/);
 
-    const missing = await rejection(readRoadFile(path.join(dir, 'nowhere.osm')));
+    const missing = await rejection(readRoadFile(inScratch('nowhere.osm')));
     assert.equal(missing.code, 'ROADS_UNREADABLE');
     assert.match(missing.message, /nowhere\.osm does not exist/);
 
-    const mislabelled = path.join(dir, 'metro.osm');
+    const mislabelled = inScratch('metro.osm');
     await copyFile(dataset('haiti/roads/pap-metro-2010.osm.pbf'), mislabelled);
     const error = await rejection(readRoadFile(mislabelled));
     assert.equal(error.code, 'ROADS_UNSUPPORTED_FORMAT');
