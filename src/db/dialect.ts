@@ -162,6 +162,30 @@ export async function createFullTextIndex(db: Kysely<any>, { table, column }: { 
   await sql`create trigger ${sql.id(`${fts}_delete`)} after delete on ${sql.table(table)} begin ${remove} end`.execute(db);
 }
 
+/** Longest word, in characters, a full-text index fed with words must take (PostgreSQL refuses lexemes over 2,047 bytes). */
+export const FULL_TEXT_MAX_WORD = 500;
+
+/**
+ * How PostgreSQL builds the vector of a full-text index (SQLite's FTS5 needs
+ * no change): 'words' takes the column as it is stored, words folded by the
+ * caller, separated by spaces and none longer than FULL_TEXT_MAX_WORD; 'parsed'
+ * runs to_tsvector's parser over it. For such text both give the same lexemes
+ * (positions aside, which no query uses), and the parser costs several times
+ * more per row written. Switching rebuilds the column and its index.
+ */
+export async function setFullTextVectorSource(db: Kysely<any>, { table, column }: { table: string; column: string }, source: 'words' | 'parsed'): Promise<void> {
+  if (dialectOf(db) === 'postgres') {
+    const words = sql`array_to_tsvector(array_remove(string_to_array(${sql.ref(column)}, ' '), ''))`;
+    const parsed = sql`to_tsvector('simple'::regconfig, ${sql.ref(column)})`;
+    // Rows written before the limit may hold longer words: they are dropped, as to_tsvector drops words over 2,047 bytes.
+    const tooLong = `[^ ]{250}[^ ]{${FULL_TEXT_MAX_WORD + 1 - 250}}[^ ]*`;
+    if (source === 'words') await sql`update ${sql.table(table)} set ${sql.ref(column)} = regexp_replace(${sql.ref(column)}, ${tooLong}, '', 'g') where ${sql.ref(column)} ~ ${tooLong}`.execute(db);
+    await sql`alter table ${sql.table(table)} drop column search_vector`.execute(db);
+    await sql`alter table ${sql.table(table)} add column search_vector tsvector generated always as (${source === 'words' ? words : parsed}) stored`.execute(db);
+    await sql`create index ${sql.id(`${table}_search_vector`)} on ${sql.table(table)} using gin (search_vector)`.execute(db);
+  }
+}
+
 /**
  * Adds rows just inserted (by their text ids) to the space-time and
  * full-text indexes, in two statements: every insert into an indexed table

@@ -8,6 +8,7 @@ import * as osint from './0006_osint.ts';
 import * as sites from './0007_sites.ts';
 import * as sms from './0008_sms.ts';
 import * as idempotency from './0009_idempotency.ts';
+import * as incidentSearchWords from './0010_incident_search_words.ts';
 
 /** Every migration, in order. Names sort; new ones go at the end. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007_sites': sites,
   '0008_sms': sms,
   '0009_idempotency': idempotency,
+  '0010_incident_search_words': incidentSearchWords,
 };
 
 export const migrationProvider: MigrationProvider = {

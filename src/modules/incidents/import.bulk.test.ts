@@ -135,4 +135,16 @@ describe('bulk import', () => {
     assert.equal(wasParsed(row.input), true);
     assert.equal(wasParsed({ ...row.input }), false);
   });
+
+  dbTest('a word too long to index is left out of the text index, and the rest of the incident is found by its words', async ({ db }) => {
+    const { reporter } = await buildMission(db);
+    // 3,000 characters of four bytes each: over any index's limit for one word.
+    const huge = '\u{1D400}'.repeat(3000);
+    const rows: ImportRow[] = [{ line: 2, input: acled('LONG1', { description: `Barricade ${huge} near Kafou` }) }];
+    const result = await importIncidents({ db, actor: reporter.actor, areas: null, mode: 'all-or-nothing', rows });
+    assert.equal(result.created, 1);
+    const found = await listIncidents({ db, viewer: reporter.actor, filter: { q: 'barricade kafou' } });
+    assert.deepEqual(found.items.map((i) => i.external?.id), ['LONG1']);
+    assert.ok(found.items[0]!.description.includes(huge), 'the description itself is kept whole');
+  });
 });

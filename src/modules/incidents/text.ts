@@ -1,3 +1,5 @@
+import { FULL_TEXT_MAX_WORD } from '../../db/dialect.ts';
+
 /*
  * Folding for full-text search: accents and case removed, words of letters
  * and digits kept, so "Kreyòl", "KREYOL" and "kreyol" are one word on both
@@ -14,9 +16,11 @@ export function foldWords(text: string): string[] {
     .filter((word) => word !== '');
 }
 
-/** The text the full-text index reads: every searchable field, folded, space-separated. */
+/** The text the full-text index reads: every searchable field, folded, space-separated (words too long to index left out). */
 export function searchTextOf(parts: readonly (string | null | undefined)[]): string {
-  return foldWords(parts.filter((part) => part).join(' ')).join(' ');
+  return foldWords(parts.filter((part) => part).join(' '))
+    .filter((word) => word.length <= FULL_TEXT_MAX_WORD)
+    .join(' ');
 }
 
 /** The registry key of an actor's name: "G-Pep" and "g pep" are the same actor. */
