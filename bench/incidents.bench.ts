@@ -17,6 +17,7 @@ import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { AdminAreaIndex, type AdminBoundaries } from '../src/core/geo/index.ts';
+import { mulberry32 } from '../src/core/graph/index.ts';
 import { createDb, migrateToLatest, type Db } from '../src/db/index.ts';
 import { reindexAllRows } from '../src/db/dialect.ts';
 import { INCIDENT_TYPE_CODES, INCIDENT_TYPES, type IncidentType } from '../src/shared/incidents.ts';
@@ -24,6 +25,7 @@ import { createOrganisation, createUser, type Actor } from '../src/modules/auth/
 import { actorForUsername, aggregateIncidents, incidentsGeoJson, rebuildSummary } from '../src/modules/incidents/index.ts';
 import { searchTextOf } from '../src/modules/incidents/text.ts';
 import { isoWeekMonday } from '../src/modules/incidents/time.ts';
+import { benchReport } from './lib/report.ts';
 
 const argv = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -43,24 +45,7 @@ const TIME_UNIT_MS = 667 * DAY_MS;
 /** A commune-sized box: 0.045° of longitude and latitude is about 4.7 × 5 km here. */
 const BOX_DEGREES = 0.045;
 
-const report: string[] = [];
-const say = (text: string): void => {
-  console.log(text);
-  report.push(text);
-};
-const progress = (text: string): void => console.error(`  … ${text}`);
-
-/** mulberry32. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const { lines: report, say, progress } = benchReport();
 
 const CENTRES = [
   [-72.332, 18.5805], [-72.3365, 18.5475], [-72.355, 18.53], [-72.3445, 18.5395], [-72.344, 18.5275], [-72.4, 18.534], [-72.303, 18.547],
@@ -91,7 +76,7 @@ function gaussian(random: () => number): number {
 }
 
 function generate(index: AdminAreaIndex | null): Synthetic {
-  const random = prng(SEED);
+  const random = mulberry32(SEED);
   const data: Synthetic = {
     lon: new Float64Array(ROWS), lat: new Float64Array(ROWS), ms: new Float64Array(ROWS), type: new Uint8Array(ROWS), label: new Uint8Array(ROWS),
     owner: new Uint8Array(ROWS), killed: new Uint16Array(ROWS), abducted: new Uint16Array(ROWS), admin: new Int32Array(ROWS).fill(-1), areas: [],
@@ -272,7 +257,7 @@ interface Box {
 }
 
 function boxes(): Box[] {
-  const random = prng(SEED + 1);
+  const random = mulberry32(SEED + 1);
   const core = { west: -72.42, south: 18.48, east: -72.2, north: 18.62 };
   return Array.from({ length: BOXES }, () => {
     const west = core.west + random() * (core.east - core.west - BOX_DEGREES);

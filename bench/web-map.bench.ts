@@ -16,15 +16,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import SQLite from 'better-sqlite3';
 import type { BrowserContext } from 'playwright-core';
-import { createDb } from '../src/db/index.ts';
-import { reindexAllRows } from '../src/db/dialect.ts';
-import { INCIDENT_TYPE_CODES, INCIDENT_TYPES, type IncidentType } from '../src/shared/incidents.ts';
-import { rebuildSummary } from '../src/modules/incidents/index.ts';
-import { searchTextOf } from '../src/modules/incidents/text.ts';
-import { isoWeekMonday } from '../src/modules/incidents/time.ts';
 import { DEMO_PASSWORD, launchBrowser, newContext, startServer, type KonbitServer } from '../test/e2e/harness.ts';
+import { writeMapIncidents } from './lib/map-incidents.ts';
+import { benchReport } from './lib/report.ts';
 
 const argv = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -35,79 +30,8 @@ const ROWS = Number(option('--rows') ?? 100_000);
 const RUNS = Number(option('--runs') ?? 5);
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SEED = 20_261_127;
-const DAY_MS = 86_400_000;
 const READER = 'hq.analyst';
-/** Inside the map's first view (Port-au-Prince at zoom 10.5, 1280 × 800). */
-const AREA = { west: -72.45, south: 18.45, east: -72.2, north: 18.64 };
-const CENTRES = [[-72.332, 18.5805], [-72.3365, 18.5475], [-72.355, 18.53], [-72.4, 18.534], [-72.303, 18.547], [-72.27, 18.58], [-72.227, 18.577], [-72.2853, 18.5125]] as const;
-const TYPES = Object.keys(INCIDENT_TYPES) as IncidentType[];
-
-const report: string[] = [];
-const say = (text: string): void => {
-  console.log(text);
-  report.push(text);
-};
-const progress = (text: string): void => console.error(`  … ${text}`);
-
-/** mulberry32. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/**
- * Writes the synthetic incidents straight into the stopped server's SQLite file in one
- * transaction, then the indexes and the weekly summary as Konbit keeps them. Returns how many
- * the reader may see: the public and mission ones (hq.analyst's organisation is a mission member).
- */
-async function loadSynthetic(file: string): Promise<number> {
-  const raw = new SQLite(file);
-  const owner = raw.prepare("select id from organisations where code = 'KEN'").get() as { id: string };
-  const reporter = raw.prepare("select id from users where username = 'ken.commander'").get() as { id: string };
-  const random = prng(SEED);
-  const now = Date.now();
-  const names: string[] = [];
-  let visible = 0;
-  const row = (i: number) => {
-    const [lon0, lat0] = CENTRES[Math.floor(random() * CENTRES.length)]!;
-    const spread = () => (random() + random() + random() - 1.5) * 0.06;
-    const lon = Math.min(AREA.east, Math.max(AREA.west, lon0 + spread()));
-    const lat = Math.min(AREA.north, Math.max(AREA.south, lat0 + spread()));
-    // Two years up to an hour ago, more of them recent.
-    const ms = Math.round(now - 3_600_000 - random() ** 2 * 730 * DAY_MS);
-    const type = TYPES[Math.floor(random() * TYPES.length)]!;
-    const label = random();
-    const classification = label < 0.7 ? 'PUBLIC' : label < 0.9 ? 'MISSION' : 'RESTRICTED';
-    if (classification !== 'RESTRICTED') visible += 1;
-    const title = `${INCIDENT_TYPES[type].labels.en} (synthetic ${i})`;
-    const at = new Date(ms).toISOString();
-    return {
-      id: `bench-map-${String(i).padStart(6, '0')}`, type, type_code: INCIDENT_TYPE_CODES[type], title, description: 'Synthetic incident for the web map bench.',
-      occurred_at: at, occurred_ms: ms, occurred_week: isoWeekMonday(ms), occurred_precision: 'exact', reported_at: at, lon, lat, location_precision: 'exact',
-      place_name: null, adm1_pcode: null, adm1_name: null, adm2_pcode: null, adm2_name: null, adm3_pcode: null, adm3_name: null,
-      killed: Math.floor(random() * 3), injured: Math.floor(random() * 3), abducted: 0, displaced: 0, verification: i % 3 === 0 ? 'verified' : 'unverified',
-      reporter_id: reporter.id, classification, owner_org_id: owner.id, illustrative: 0, version: 1, search_text: searchTextOf([title]), created_at: at, updated_at: at,
-    };
-  };
-  names.push(...Object.keys(row(-1)));
-  visible = 0;
-  const insert = raw.prepare(`insert into incidents (${names.join(', ')}) values (${names.map(() => '?').join(', ')})`);
-  raw.transaction(() => {
-    for (let i = 0; i < ROWS; i++) insert.run(...Object.values(row(i)));
-  })();
-  raw.close();
-  const db = createDb({ url: `sqlite:${file}` });
-  await reindexAllRows(db, { table: 'incidents', lon: 'lon', lat: 'lat', time: 'occurred_ms', category: 'type_code', text: 'search_text' });
-  await rebuildSummary(db);
-  await db.destroy();
-  return visible;
-}
+const { lines: report, say, progress } = benchReport();
 
 /** Signs the context in through the API (the session cookie lands in the context). */
 async function signIn(context: BrowserContext, server: KonbitServer): Promise<void> {
@@ -209,7 +133,7 @@ async function main(): Promise<void> {
     await server.stop();
     progress(`writing ${ROWS.toLocaleString('en')} synthetic incidents`);
     const started = performance.now();
-    const visible = await loadSynthetic(path.join(dataDir, 'konbit.db'));
+    const visible = await writeMapIncidents(path.join(dataDir, 'konbit.db'), { rows: ROWS, seed: SEED });
     const loadS = (performance.now() - started) / 1000;
     server = await startServer({ dataDir });
 

@@ -1,13 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
-import { CLASSIFICATIONS, type Classification } from '../../../../src/shared/access.ts';
+import type { Classification } from '../../../../src/shared/access.ts';
 import type { Organisation } from '../../../../src/shared/auth.ts';
 import { INCIDENT_TYPES, IncidentInput, type Incident, type IncidentType } from '../../../../src/shared/incidents.ts';
 import { api } from '../../api/client.ts';
-import { errorMessage } from '../../app/errors.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { submit as submitToOutbox } from '../../offline/outbox.ts';
 import { RoadblockForm, WhatSelect, type ReportWhat } from './RoadblockForm.tsx';
+import { ClassificationSelect, ReportSubmitRow } from './ReportFormParts.tsx';
 
 const RELIABILITY = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
 const CREDIBILITY = [1, 2, 3, 4, 5, 6] as const;
@@ -156,12 +156,7 @@ export function ReportForm({ point, onPoint, onClose, onReported }: Props) {
             </select>
           </label>
         </fieldset>
-        <label>
-          {t('report.classification')}
-          <select value={classification} onChange={(e) => setClassification(e.target.value as Classification)} data-testid="report-classification">
-            {(Object.keys(CLASSIFICATIONS) as Classification[]).map((c) => <option key={c} value={c}>{f.term(CLASSIFICATIONS[c], c)}</option>)}
-          </select>
-        </label>
+        <ClassificationSelect value={classification} onChange={setClassification} testId="report-classification" />
         {classification === 'RESTRICTED' && (
           <fieldset className="releasable">
             <legend>{t('report.releasableTo')}</legend>
@@ -173,11 +168,7 @@ export function ReportForm({ point, onPoint, onClose, onReported }: Props) {
             ))}
           </fieldset>
         )}
-        {(problem || report.error) && <p className="error" role="alert">{problem || errorMessage(t, report.error)}</p>}
-        <div className="button-row">
-          <button type="submit" className="primary" disabled={report.isPending} data-testid="report-submit">{report.isPending ? t('common.sending') : t('report.submit')}</button>
-          <button type="button" onClick={onClose}>{t('common.cancel')}</button>
-        </div>
+        <ReportSubmitRow problem={problem} error={report.error} pending={report.isPending} onClose={onClose} />
       </form>
     </aside>
   );

@@ -1,10 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
-import { CLASSIFICATIONS, type Classification } from '../../../../src/shared/access.ts';
+import type { Classification } from '../../../../src/shared/access.ts';
 import { RoadblockInput } from '../../../../src/shared/roads.ts';
-import { errorMessage } from '../../app/errors.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { submit as submitToOutbox } from '../../offline/outbox.ts';
+import { ClassificationSelect, ReportSubmitRow } from './ReportFormParts.tsx';
+
+/** This form has no list of organisations to release a restricted report to, so it offers public and mission only. */
+const ROADBLOCK_CLASSIFICATIONS: readonly Classification[] = ['PUBLIC', 'MISSION'];
 
 export type ReportWhat = 'incident' | 'roadblock' | 'checkpoint';
 const WHATS: readonly ReportWhat[] = ['incident', 'roadblock', 'checkpoint'];
@@ -74,17 +77,8 @@ export function RoadblockForm({ kind, onWhat, point, onClose }: Props) {
           {t('offline.report.group')}
           <input value={group} onChange={(e) => setGroup(e.target.value)} maxLength={200} />
         </label>
-        <label>
-          {t('report.classification')}
-          <select value={classification} onChange={(e) => setClassification(e.target.value as Classification)}>
-            {(Object.keys(CLASSIFICATIONS) as Classification[]).filter((c) => c !== 'RESTRICTED').map((c) => <option key={c} value={c}>{f.term(CLASSIFICATIONS[c], c)}</option>)}
-          </select>
-        </label>
-        {(problem || report.error) && <p className="error" role="alert">{problem || errorMessage(t, report.error)}</p>}
-        <div className="button-row">
-          <button type="submit" className="primary" disabled={report.isPending} data-testid="report-submit">{report.isPending ? t('common.sending') : t('report.submit')}</button>
-          <button type="button" onClick={onClose}>{t('common.cancel')}</button>
-        </div>
+        <ClassificationSelect value={classification} onChange={setClassification} offered={ROADBLOCK_CLASSIFICATIONS} />
+        <ReportSubmitRow problem={problem} error={report.error} pending={report.isPending} onClose={onClose} />
       </form>
     </aside>
   );
