@@ -3,12 +3,15 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/index.ts';
+import { departmentNames, type DepartmentNames } from './admin-areas.ts';
 import { BASEMAP_LAYERS, createBasemap, type BasemapLayerName } from './basemap.service.ts';
 import { importedRoads } from './network-roads.ts';
 import { BASEMAP_TILE_MAX_ZOOM, createBasemapTiles } from './tiles.ts';
 
 const LayerName = z.enum(Object.keys(BASEMAP_LAYERS) as [BasemapLayerName, ...BasemapLayerName[]]);
 const LayerInfo = z.object({ name: LayerName, dataset: z.string(), available: z.boolean(), attribution: z.string() });
+const Names = z.object({ en: z.string(), fr: z.string(), ht: z.string() });
+const AreaName = z.object({ pcode: z.string(), names: Names });
 const TileParams = z.object({ z: z.coerce.number().int().min(0).max(24), x: z.coerce.number().int().min(0), y: z.coerce.number().int().min(0) });
 
 /**
@@ -55,6 +58,29 @@ export async function basemapRoutes(app: FastifyInstance, { datasetsDir, db }: {
         .header('vary', 'accept-encoding');
       if (/\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) return reply.header('content-encoding', 'gzip').send(tile.gzip);
       return reply.send(gunzipSync(tile.gzip));
+    },
+  );
+
+  // The boundary files do not change while the server runs: the names are read once.
+  let names: Promise<DepartmentNames[]> | null = null;
+  api.get(
+    '/api/v1/basemap/admin-areas',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['basemap'],
+        summary: 'The names of the departments and their communes (P-codes, English, French and Creole), sorted by French name; 404 names a missing dataset',
+        response: { 200: z.object({ departments: z.array(AreaName.extend({ communes: z.array(AreaName) })) }) },
+      },
+    },
+    async (_request, reply) => {
+      names ??= departmentNames(basemap);
+      const departments = await names.catch((error: unknown) => {
+        names = null;
+        throw error;
+      });
+      void reply.header('cache-control', 'public, max-age=86400');
+      return { departments };
     },
   );
 

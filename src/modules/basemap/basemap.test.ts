@@ -36,6 +36,22 @@ describe('the basemap routes', () => {
     await app.close();
   });
 
+  dbTest('name the departments and their communes without their boundaries', async ({ db }) => {
+    const app = await buildTestApp(db, { KONBIT_DATASETS: datasetsDir });
+    const response = await app.inject({ url: '/api/v1/basemap/admin-areas', headers: { 'accept-encoding': 'identity' } });
+    assert.equal(response.statusCode, 200);
+    const { departments } = response.json() as { departments: { pcode: string; names: { en: string; fr: string; ht: string }; communes: { pcode: string }[] }[] };
+    assert.equal(departments.length, 10, 'the ten departments');
+    assert.equal(departments.reduce((n, d) => n + d.communes.length, 0), 140, 'all 140 communes, each under its department');
+    const ouest = departments.find((d) => d.names.fr === 'Ouest');
+    assert.ok(ouest?.communes.some((c) => c.pcode.startsWith(ouest.pcode)), 'a commune’s P-code extends its department’s');
+    assert.ok(departments.every((d) => d.communes.every((c) => c.pcode.startsWith(d.pcode))));
+    const french = departments.map((d) => d.names.fr);
+    assert.deepEqual(french, [...french].sort((a, b) => a.localeCompare(b, 'fr')), 'sorted by French name');
+    assert.ok(response.rawPayload.length < 30_000, `names only (${response.rawPayload.length} bytes)`);
+    await app.close();
+  });
+
   dbTest('serve the road network with a road class and no rivers', async ({ db }) => {
     const app = await buildTestApp(db, { KONBIT_DATASETS: datasetsDir });
     const roads = (await app.inject({ url: '/api/v1/basemap/roads', headers: { 'accept-encoding': 'identity' } })).json();
@@ -67,6 +83,7 @@ describe('the basemap routes', () => {
     assert.match(response.json().error.message, /haiti\/admin\/hti-adm1\.geojson/);
     const roads = await app.inject('/api/v1/basemap/roads');
     assert.match(roads.json().error.message, /konbit roads import FILE/);
+    assert.equal((await app.inject('/api/v1/basemap/admin-areas')).statusCode, 404);
     assert.equal((await app.inject('/api/v1/basemap/elevation')).statusCode, 400);
     await app.close();
   });

@@ -26,6 +26,8 @@ export function offlineSet(now: number): string[] {
     '/api/v1/auth/me',
     '/docs/json',
     BASEMAP_INDEX,
+    // The names of the admin-area filter.
+    '/api/v1/basemap/admin-areas',
     INCIDENT_TILESET,
     `/api/v1/incidents.geojson?from=${from}T00:00:00.000Z`,
     '/api/v1/roads/areas.geojson',
