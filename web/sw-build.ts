@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build, type Plugin } from 'vite';
+import { isCompressedCopy } from './compress-build.ts';
 
 const SW_FILE = 'sw.js';
 
@@ -19,9 +20,9 @@ async function filesUnder(root: string, dir = root): Promise<string[]> {
   return found;
 }
 
-/** The files a device stores to open the app offline: everything built but source maps and the worker itself. */
+/** The files a device stores to open the app offline: everything built but source maps, the compressed copies (the same files) and the worker itself. */
 export async function shellFiles(outDir: string): Promise<string[]> {
-  return (await filesUnder(outDir)).filter((file) => file !== SW_FILE && !file.endsWith('.map')).sort();
+  return (await filesUnder(outDir)).filter((file) => file !== SW_FILE && !file.endsWith('.map') && !isCompressedCopy(file)).sort();
 }
 
 export function serviceWorker({ entry }: { entry: string }): Plugin {

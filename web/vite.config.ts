@@ -1,15 +1,22 @@
 // The web app's production build: `npm run build:web` writes web/dist, which
 // the Konbit server serves. MapLibre goes to a chunk of its own so that the
-// app's own JavaScript stays small, and its worker is copied as a file.
+// app's own JavaScript stays small, and its worker is copied as a file; the
+// map screen's chunks are preloaded from index.html (first-screen-build.ts).
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { precompress } from './compress-build.ts';
+import { preloadFirstScreen } from './first-screen-build.ts';
 import { serviceWorker } from './sw-build.ts';
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/',
   oxc: { jsx: { runtime: 'automatic' } },
-  plugins: [serviceWorker({ entry: fileURLToPath(new URL('src/sw/service-worker.ts', import.meta.url)) })],
+  plugins: [
+    preloadFirstScreen({ screen: fileURLToPath(new URL('src/map/OperationalPicture.tsx', import.meta.url)), worker: /maplibre-gl-worker-[\w-]+\.mjs$/ }),
+    precompress(),
+    serviceWorker({ entry: fileURLToPath(new URL('src/sw/service-worker.ts', import.meta.url)) }),
+  ],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n/index.ts';
-import { App } from './app/App.tsx';
+import { App, startFirstScreen } from './app/App.tsx';
 import './styles.css';
 import './offline/offline.css';
 import { registerServiceWorker } from './offline/register.ts';
@@ -13,6 +13,7 @@ const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 30_000, networkMode: 'offlineFirst' }, mutations: { networkMode: 'offlineFirst' } },
 });
 
+startFirstScreen();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>

@@ -38,9 +38,11 @@ export function capabilitiesOf(paths: readonly string[]): Capabilities {
   };
 }
 
-export function useCapabilities(): Capabilities | undefined {
+/** What the server offers; undefined until known, or while `enabled` is false (a screen that first draws without it). */
+export function useCapabilities(enabled = true): Capabilities | undefined {
   const { data } = useQuery({
     queryKey: ['capabilities'],
+    enabled,
     queryFn: async () => Object.keys((await api<{ paths?: Record<string, unknown> }>('/docs/json')).paths ?? {}),
     staleTime: 5 * 60_000,
   });

@@ -1,20 +1,31 @@
 import { lazy, Suspense } from 'react';
-import { useComplaintRoute } from '../features/complaints/route.ts';
+import { isComplaintHash, useComplaintRoute } from '../features/complaints/route.ts';
 import { useI18n } from '../i18n/index.ts';
 import { useOfflineSession } from '../offline/hooks.ts';
 import { Header } from './Header.tsx';
-import { useScreen } from './route.ts';
+import { screenOf, useScreen } from './route.ts';
 import { useSession } from './session.ts';
 import { SignIn } from './SignIn.tsx';
 
-// Each screen is its own chunk: the sign-in page loads without MapLibre.
-const OperationalPicture = lazy(() => import('../map/OperationalPicture.tsx'));
+// Each screen is its own chunk.
+const loadOperationalPicture = () => import('../map/OperationalPicture.tsx');
+const OperationalPicture = lazy(loadOperationalPicture);
 const VerificationQueue = lazy(() => import('../features/incidents/VerificationQueue.tsx'));
 const LedgerDashboard = lazy(() => import('../features/ledger/LedgerDashboard.tsx'));
 const RoutePlanner = lazy(() => import('../features/routes/RoutePlanner.tsx'));
 const SitesScreen = lazy(() => import('../features/sites/SitesScreen.tsx'));
 // The public complaint page (#/complaint) needs no account.
 const ComplaintPage = lazy(() => import('../features/complaints/ComplaintPage.tsx'));
+
+/**
+ * When the page opens on the map (the first screen after sign-in), its code — MapLibre with it,
+ * which starts its worker — loads and runs while the session is checked, rather than after.
+ */
+export function startFirstScreen(): void {
+  if (isComplaintHash(location.hash) || screenOf(location.hash) !== 'map') return;
+  // A failure shows when the screen itself asks for its code.
+  loadOperationalPicture().catch(() => undefined);
+}
 
 export function App() {
   const { t } = useI18n();

@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 export const SCREENS = ['map', 'verify', 'ledger', 'routes', 'sites'] as const;
 export type Screen = (typeof SCREENS)[number];
 
-function screenOf(hash: string): Screen {
+/** The screen a hash names; the map when it names none. */
+export function screenOf(hash: string): Screen {
   const name = hash.replace(/^#\/?/, '');
   return (SCREENS as readonly string[]).includes(name) ? (name as Screen) : 'map';
 }

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Me } from '../../../src/shared/auth.ts';
 import type { RegisteredActor } from '../../../src/shared/incidents.ts';
 import { useCapabilities } from '../api/capabilities.ts';
+import { markFirstViewDrawn, useAfterFirstView } from '../app/firstView.ts';
 import { useSitesLayer } from '../features/sites/sitesLayer.ts';
 import { api } from '../api/client.ts';
 import { IncidentDetails } from '../features/incidents/IncidentDetails.tsx';
@@ -26,11 +27,13 @@ type Side = { kind: 'details'; id: string } | { kind: 'report' } | null;
 
 export default function OperationalPicture({ me }: { me: Me }) {
   const { t, f } = useI18n();
-  const caps = useCapabilities();
+  // The API's description is read once the first view is drawn; until then the incidents and
+  // their live stream are taken to be there (a server without them answers 404, shown as such).
+  const caps = useCapabilities(useAfterFirstView());
   const container = useRef<HTMLDivElement>(null);
   const { map, missingBasemap } = useMapInstance(container);
-  const incidentsApi = caps?.has('incidentsGeojson') ?? false;
-  const live = useLiveIncidents(caps?.has('stream') ?? false);
+  const incidentsApi = caps?.has('incidentsGeojson') ?? true;
+  const live = useLiveIncidents(caps?.has('stream') ?? true);
 
   const [panelOpen, setPanelOpen] = useState(() => window.matchMedia('(min-width: 800px)').matches);
   const [visible, setVisible] = useState<ReadonlySet<LayerToggle>>(new Set(['incidents', 'boundaries', 'roads']));
@@ -72,6 +75,13 @@ export default function OperationalPicture({ me }: { me: Me }) {
     setIncidentTiles(map, tiles);
     setApplied(tiles[0] ?? null);
   }, [map, tiles]);
+  // The first view is drawn at the first idle with the incidents of the filter (or without them, if they failed).
+  const settled = applied !== null || incidents.isError || !incidentsApi;
+  useEffect(() => {
+    if (!map || !settled) return;
+    map.once('idle', markFirstViewDrawn);
+    return () => void map.off('idle', markFirstViewDrawn);
+  }, [map, settled]);
   useSitesLayer({ map, show: visible.has('sites') && (caps?.has('sites') ?? false) });
 
   useOverlays({ map, caps, show: { areas: visible.has('areas'), roadblocks: visible.has('roadblocks'), roadStatus: visible.has('roadStatus') } });
