@@ -123,21 +123,34 @@ export interface ArcDependencies {
 function arcDependencies(cch: CchTopology): ArcDependencies {
   const { triangles, chainArc } = cch;
   const arcs = cch.upHead.length;
-  const group = (count: number, keyOf: (i: number, emit: (key: number, value: number) => void) => void): [Uint32Array, Uint32Array] => {
-    const first = new Uint32Array(arcs + 1);
-    for (let i = 0; i < count; i++) keyOf(i, (key) => first[key + 1]!++);
-    for (let a = 0; a < arcs; a++) first[a + 1]! += first[a]!;
-    const cursor = first.slice(0, arcs);
-    const values = new Uint32Array(first[arcs]!);
-    for (let i = 0; i < count; i++) keyOf(i, (key, value) => { values[cursor[key]!++] = value; });
-    return [first, values];
-  };
-  const [firstChain, arcChains] = group(chainArc.length, (c, emit) => { if (chainArc[c] !== NONE) emit(chainArc[c]!, c); });
-  const [firstBelow, below] = group(triangles.length / 3, (t, emit) => emit(triangles[3 * t + 2]!, 3 * t));
-  const [firstAbove, above] = group(triangles.length / 3, (t, emit) => {
-    emit(triangles[3 * t]!, 3 * t);
-    emit(triangles[3 * t + 1]!, 3 * t);
-  });
+  const firstChain = new Uint32Array(arcs + 1);
+  const firstBelow = new Uint32Array(arcs + 1);
+  const firstAbove = new Uint32Array(arcs + 1);
+  // Plain loops, counting then placing: a callback per triangle costs more than the rest of the
+  // build on a hierarchy of tens of millions.
+  for (let c = 0; c < chainArc.length; c++) if (chainArc[c] !== NONE) firstChain[chainArc[c]! + 1]!++;
+  for (let t = 0; t < triangles.length; t += 3) {
+    firstBelow[triangles[t + 2]! + 1]!++;
+    firstAbove[triangles[t]! + 1]!++;
+    firstAbove[triangles[t + 1]! + 1]!++;
+  }
+  for (let a = 0; a < arcs; a++) {
+    firstChain[a + 1]! += firstChain[a]!;
+    firstBelow[a + 1]! += firstBelow[a]!;
+    firstAbove[a + 1]! += firstAbove[a]!;
+  }
+  const arcChains = new Uint32Array(firstChain[arcs]!);
+  const below = new Uint32Array(firstBelow[arcs]!);
+  const above = new Uint32Array(firstAbove[arcs]!);
+  let cursor = firstChain.slice(0, arcs);
+  for (let c = 0; c < chainArc.length; c++) if (chainArc[c] !== NONE) arcChains[cursor[chainArc[c]!]!++] = c;
+  cursor = firstBelow.slice(0, arcs);
+  for (let t = 0; t < triangles.length; t += 3) below[cursor[triangles[t + 2]!]!++] = t;
+  cursor = firstAbove.slice(0, arcs);
+  for (let t = 0; t < triangles.length; t += 3) {
+    above[cursor[triangles[t]!]!++] = t;
+    above[cursor[triangles[t + 1]!]!++] = t;
+  }
   return { firstChain, arcChains, firstBelow, below, firstAbove, above };
 }
 
@@ -244,24 +257,39 @@ function contract(
   return { firstUp, upHead: heads.slice(0, length), triangleCount };
 }
 
-// Every triangle w < u < v of the chordal graph, found from its lowest corner w: u and v are both
-// upward neighbours of w, and contraction guarantees the arc u–v.
+// Every triangle w < u < v of the chordal graph, found from its middle corner u: for each arc w–u
+// into u from below, the later upward neighbours v of w are upward neighbours of u too (contraction
+// guarantees the arc u–v). Grouping by u marks u's arcs once instead of once per w; each triangle
+// is written where listing them by w ascending puts it (w's pairs of arcs in order).
 function lowerTriangles(cch: CchTopology): Uint32Array {
-  const { firstUp, upHead } = cch;
+  const { firstUp, upHead, arcTail } = cch;
   const n = cch.rankOf.length;
-  let count = 0;
+  const arcs = upHead.length;
+  const firstPair = new Float64Array(n + 1);
   for (let w = 0; w < n; w++) {
     const degree = firstUp[w + 1]! - firstUp[w]!;
-    count += (degree * (degree - 1)) / 2;
+    firstPair[w + 1] = firstPair[w]! + (degree * (degree - 1)) / 2;
   }
-  const triangles = new Uint32Array(3 * count);
+  const triangles = new Uint32Array(3 * firstPair[n]!);
+  // Arcs by their upper end.
+  const firstDown = new Uint32Array(n + 1);
+  for (let a = 0; a < arcs; a++) firstDown[upHead[a]! + 1]!++;
+  for (let u = 0; u < n; u++) firstDown[u + 1]! += firstDown[u]!;
+  const cursor = firstDown.slice(0, n);
+  const down = new Uint32Array(arcs);
+  for (let a = 0; a < arcs; a++) down[cursor[upHead[a]!]!++] = a;
   const arcTo = new Uint32Array(n);
-  let at = 0;
-  for (let w = 0; w < n; w++) {
-    for (let wu = firstUp[w]!, end = firstUp[w + 1]!; wu < end; wu++) {
-      const u = upHead[wu]!;
-      for (let uv = firstUp[u]!; uv < firstUp[u + 1]!; uv++) arcTo[upHead[uv]!] = uv;
-      for (let wv = wu + 1; wv < end; wv++) {
+  for (let u = 0; u < n; u++) {
+    for (let uv = firstUp[u]!; uv < firstUp[u + 1]!; uv++) arcTo[upHead[uv]!] = uv;
+    for (let k = firstDown[u]!; k < firstDown[u + 1]!; k++) {
+      const wu = down[k]!;
+      const w = arcTail[wu]!;
+      const start = firstUp[w]!;
+      const degree = firstUp[w + 1]! - start;
+      const i = wu - start;
+      // Pairs (i, j > i) of w's arcs come after the (i (2 degree - i - 1)) / 2 pairs of earlier first arcs.
+      let at = 3 * (firstPair[w]! + (i * (2 * degree - i - 1)) / 2);
+      for (let wv = wu + 1, end = start + degree; wv < end; wv++) {
         triangles[at++] = wu;
         triangles[at++] = wv;
         triangles[at++] = arcTo[upHead[wv]!]!;
