@@ -19,6 +19,7 @@ import { useDatasets } from '../src/modules/incidents/index.ts';
 import { actorForUsername, FORMATS, importFile, syntheticAcledCsv } from '../src/modules/incidents/formats/index.ts';
 import { createReadStream } from 'node:fs';
 import { ACLED_COLUMNS } from '../src/modules/incidents/formats/acled.ts';
+import { ensureDatabase } from './postgres.ts';
 
 const argv = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -68,16 +69,6 @@ async function konbitImport(db: Db, file: string): Promise<Timing> {
     const result = await importFile({ db, actor, format: 'acled', source: file, mode: 'all-or-nothing' });
     if (result.created !== ROWS) throw new Error(`imported ${result.created} of ${ROWS}: ${JSON.stringify(result.rejected.slice(0, 3))}`);
   });
-}
-
-function ensureDatabase(url: string): void {
-  const target = new URL(url);
-  const name = target.pathname.slice(1);
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  const exists = execFileSync('psql', [admin.toString(), '-Atc', `select 1 from pg_database where datname = '${name.replace(/'/g, "''")}'`]).toString().trim();
-  if (exists !== '1') execFileSync('psql', [admin.toString(), '-c', `create database "${name}"`]);
-  execFileSync('psql', [url, '-qc', 'create extension if not exists postgis']);
 }
 
 /** COPY of the same file into a plain table of 31 text columns, through psql's \copy. */

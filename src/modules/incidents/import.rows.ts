@@ -1,13 +1,12 @@
-import { INCIDENT_TYPE_CODES, type IncidentInputParsed } from '../../shared/incidents.ts';
+import type { IncidentInputParsed } from '../../shared/incidents.ts';
 import type { Actor } from '../auth/index.ts';
 import type { AdminAreaLookup } from './admin-areas.ts';
 import type { BulkValue } from './bulk.repo.ts';
 import type { IncidentRow } from './incidents.repo.ts';
 import { labelsOf, presentIncident, type IncidentRecord } from './present.ts';
 import { actorNameKey } from './text.ts';
-import { isoWeekMonday } from './time.ts';
 import { timeOrderedId } from './time-ordered-id.ts';
-import { searchTextFor, type ActorRef } from './write.ts';
+import { contentColumns, type ActorRef } from './write.ts';
 
 /*
  * The rows a batch of new incidents is written as, in bulk.repo's column
@@ -47,11 +46,11 @@ export interface NewIncidentRows {
 export function newIncidentRows(batch: readonly ValidRow[], context: NewIncidentsContext): NewIncidentRows {
   const out: NewIncidentRows = { incidents: [], sources: [], actorLinks: [], tags: [], releases: [], events: [], records: [] };
   for (const valid of batch) {
-    const { record, searchText } = newRecord(valid, context);
+    const { record, typeCode, week, searchText } = newRecord(valid, context);
     const { row } = record;
     out.records.push(record);
     out.incidents.push([
-      row.id, row.type, INCIDENT_TYPE_CODES[valid.input.type], row.title, row.description, row.occurred_at, row.occurred_ms, isoWeekMonday(row.occurred_ms), row.occurred_precision, row.reported_at,
+      row.id, row.type, typeCode, row.title, row.description, row.occurred_at, row.occurred_ms, week, row.occurred_precision, row.reported_at,
       row.lon, row.lat, row.location_precision, row.place_name, row.adm1_pcode, row.adm1_name, row.adm2_pcode, row.adm2_name, row.adm3_pcode, row.adm3_name,
       row.killed, row.injured, row.abducted, row.displaced, row.verification, row.reporter_id, row.classification, row.owner_org_id,
       row.external_system, row.external_id, row.illustrative, row.version, searchText, row.created_at, row.updated_at,
@@ -69,49 +68,24 @@ const byCode = (a: { code: string }, b: { code: string }) => (a.code < b.code ? 
 const byRoleThenName = (a: { role: string; name: string }, b: { role: string; name: string }) =>
   a.role === b.role ? (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) : a.role < b.role ? -1 : 1;
 
-/** The record of a new incident as a read would load it (same orders: actors by role and name, tags and releases sorted). */
-function newRecord({ input, releaseIds }: ValidRow, { actor, areas, now, actors, codes }: NewIncidentsContext): { record: IncidentRecord; searchText: string } {
-  const { lon, lat } = input.location;
-  const admin = areas?.lookup(lon, lat) ?? null;
-  const occurredMs = Date.parse(input.occurredAt);
+/** The record of a new incident as a read would load it (same orders: actors by role and name, tags and releases sorted), and the columns a read does not load. */
+function newRecord({ input, releaseIds }: ValidRow, { actor, areas, now, actors, codes }: NewIncidentsContext): { record: IncidentRecord; typeCode: number; week: string; searchText: string } {
+  // The same content columns as every other write (write.ts), then what only a new incident has.
+  const { type_code: typeCode, occurred_week: week, search_text: searchText, ...content } = contentColumns(input, { areas, now });
   const row: IncidentRow = {
     // In creation order: the id indexes of every table an import writes grow at one end (time-ordered-id.ts).
     id: timeOrderedId(),
-    type: input.type,
-    title: input.title,
-    description: input.description,
-    occurred_at: new Date(occurredMs).toISOString(),
-    occurred_ms: occurredMs,
-    occurred_precision: input.occurredPrecision,
+    ...content,
     reported_at: now,
-    lon,
-    lat,
-    location_precision: input.location.precision,
-    place_name: input.location.placeName ?? null,
-    adm1_pcode: admin?.adm1Pcode ?? null,
-    adm1_name: admin?.adm1Name ?? null,
-    adm2_pcode: admin?.adm2Pcode ?? null,
-    adm2_name: admin?.adm2Name ?? null,
-    adm3_pcode: admin?.adm3Pcode ?? null,
-    adm3_name: admin?.adm3Name ?? null,
-    killed: input.counts.killed,
-    injured: input.counts.injured,
-    abducted: input.counts.abducted,
-    displaced: input.counts.displaced,
     verification: 'unverified',
     verified_by: null,
     verified_at: null,
     verification_note: null,
     reporter_id: actor.userId,
-    classification: input.classification,
     owner_org_id: actor.organisationId,
-    external_system: input.external?.system ?? null,
-    external_id: input.external?.id ?? null,
-    illustrative: input.illustrative ? 1 : 0,
     merged_into: null,
     version: 1,
     created_at: now,
-    updated_at: now,
     owner_code: actor.organisationCode,
     reporter_username: actor.username,
     reporter_org_code: actor.organisationCode,
@@ -134,5 +108,5 @@ function newRecord({ input, releaseIds }: ValidRow, { actor, areas, now, actors,
     tags: [...new Set(input.tags)].sort(),
     releases: releaseIds.map((organisationId) => ({ organisationId, code: codes.get(organisationId)! })).sort(byCode),
   };
-  return { record, searchText: searchTextFor(input, admin) };
+  return { record, typeCode, week, searchText };
 }
