@@ -67,7 +67,8 @@ export function alternativeRoutes(
       if (cost > maxStretch * best.cost) break;
       if (maxOverlap(graph, onRoute, candidate, kept.length) >= maxShare) continue;
       mark(onRoute, candidate.edges, kept.length);
-      kept.push({ ...candidate, cost });
+      // Fields named, not spread: a route may compute its edges, nodes and meters when first read.
+      kept.push({ cost, meters: candidate.meters, nodes: candidate.nodes, edges: candidate.edges });
     }
   } finally {
     // Leave the shared scratch clean for the next call, whatever happened.

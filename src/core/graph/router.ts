@@ -20,10 +20,12 @@ import { EdgeAreaIndex } from './multipliers.ts';
 import { NodeIndex } from './node-index.ts';
 import type { NearestNode } from './node-index.ts';
 import { assertMultipliers } from './multipliers.ts';
-import { buildHierarchy } from './cch.ts';
-import type { CchTopology } from './cch.ts';
+import { CchTopology } from './cch.ts';
 import { customize, recustomize } from './cch-metric.ts';
-import { cchRoute } from './cch-query.ts';
+import type { CchMetric } from './cch-metric.ts';
+import { cchRoute } from './cch-route.ts';
+import { QuerySpace, queryMetricOf } from './cch-layout.ts';
+import type { QueryMetric } from './cch-layout.ts';
 import { altRoute } from './alt.ts';
 import { NONE, assertNode } from './search-space.ts';
 import { Weighting, chainCosts } from './weighting.ts';
@@ -34,14 +36,11 @@ export interface RouterOptions {
   landmarks?: number;
   /** Landmarks consulted per query (default 6). */
   activeLandmarks?: number;
-  /** Largest junction graph ordered for a contraction hierarchy (default 2,000,000 junctions). */
-  hierarchyLimit?: number;
   /**
-   * Most triangles the hierarchy may close (default 100,000,000: about 2.4 GB with their indexes and
-   * a few seconds of customization), known from the contraction before any is listed. Above either
-   * limit (a grid of a million junctions would close 6.8 billion), prepared pictures are searched by ALT.
+   * Largest junction graph given a contraction hierarchy (default 200,000 junctions); above it,
+   * prepared pictures are searched by ALT.
    */
-  hierarchyTriangles?: number;
+  hierarchyLimit?: number;
 }
 
 /** Multipliers as given (searched as they are) or prepared by Router.prepare. */
@@ -52,11 +51,16 @@ export class Router {
   readonly graph: RoadGraph;
   readonly chains: ChainGraph;
   readonly landmarks: Landmarks;
-  /** The contraction hierarchy of the junction graph; null above hierarchyLimit junctions or hierarchyTriangles. */
+  /** The contraction hierarchy of the junction graph; null above hierarchyLimit junctions. */
   readonly hierarchy: CchTopology | null;
   private readonly activeLandmarks: number;
   /** Where degree-2 contraction saves little (grids), ALT on the full graph is quicker. */
   private readonly altOnJunctions: boolean;
+  /** Labels of the hierarchy's queries, reused by each (queries are synchronous). */
+  private readonly querySpace: QuerySpace | null;
+  /** The last metric queried and its query layout: a picture is usually asked many times in a row. */
+  private lastMetric: CchMetric | null = null;
+  private lastLayout: QueryMetric | null = null;
   private areaIndex: EdgeAreaIndex | null = null;
   private nodeIndex: NodeIndex | null = null;
 
@@ -70,9 +74,8 @@ export class Router {
     this.landmarks = buildLandmarks(graph, { count: options.landmarks ?? 16 });
     this.activeLandmarks = options.activeLandmarks ?? 6;
     this.altOnJunctions = this.chains.junctionCount < 0.6 * graph.nodeCount;
-    this.hierarchy = this.chains.junctionCount <= (options.hierarchyLimit ?? 2_000_000)
-      ? buildHierarchy(this.chains, options.hierarchyTriangles ?? 100_000_000)
-      : null;
+    this.hierarchy = this.chains.junctionCount <= (options.hierarchyLimit ?? 200_000) ? new CchTopology(this.chains) : null;
+    this.querySpace = this.hierarchy ? new QuerySpace(this.hierarchy) : null;
   }
 
   /**
@@ -88,14 +91,20 @@ export class Router {
     if (!hierarchy) return new Weighting(this, copy, new Float64Array(0), null);
     if (!base || base.owner !== this || !base.metric) {
       const costs = chainCosts(this.chains, copy);
-      return new Weighting(this, copy, costs, customize(hierarchy, costs));
+      return this.readyForQueries(new Weighting(this, copy, costs, customize(hierarchy, costs)));
     }
     const changed = changedChains(hierarchy, base.multipliers, copy);
     // A picture far from the base reaches most arcs anyway: a fresh pass is then the quicker.
     if (changed.length > this.chains.chainCount / 10) return this.prepare(copy);
     const costs = base.chainCosts.slice();
     for (const c of changed) costs[c] = this.chains.chainCost(c, 0, this.chains.chainFirst[c + 1]! - this.chains.chainFirst[c]!, copy);
-    return new Weighting(this, copy, costs, recustomize(hierarchy, base.metric, costs, changed));
+    return this.readyForQueries(new Weighting(this, copy, costs, recustomize(hierarchy, base.metric, costs, changed)));
+  }
+
+  // Lays the customized hierarchy out for queries now, so that the first query does not pay for it.
+  private readyForQueries(weighting: Weighting): Weighting {
+    if (weighting.metric) queryMetricOf(this.hierarchy!, weighting.metric, weighting.multipliers);
+    return weighting;
   }
 
   /** Cheapest route under the weights, or null when the target cannot be reached. */
@@ -105,7 +114,11 @@ export class Router {
     if (!weights.metric) return this.search(source, target, weights.multipliers);
     assertNode(this.graph, source, 'source');
     assertNode(this.graph, target, 'target');
-    return cchRoute(this.hierarchy!, weights.metric, weights.multipliers, source, target);
+    if (weights.metric !== this.lastMetric) {
+      this.lastLayout = queryMetricOf(this.hierarchy!, weights.metric, weights.multipliers);
+      this.lastMetric = weights.metric;
+    }
+    return cchRoute(this.hierarchy!, this.lastLayout!, this.querySpace!, weights.multipliers, source, target);
   }
 
   /**
