@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerAccountability } from './commands/accountability.ts';
 import { registerAdmin } from './commands/admin.ts';
+import { registerIdempotency } from './commands/idempotency.ts';
 import { registerImportExport } from './commands/import-export.ts';
 import { registerIncidents } from './commands/incidents.ts';
 import { registerLedger } from './commands/ledger.ts';
@@ -20,6 +21,7 @@ const program = new Command()
 
 registerServe(program);
 registerAdmin(program);
+registerIdempotency(program);
 registerAccountability(program);
 registerIncidents(program);
 registerLedger(program);

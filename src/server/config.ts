@@ -18,6 +18,7 @@ const Env = z.object({
   KONBIT_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   KONBIT_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   KONBIT_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  KONBIT_IDEMPOTENCY_RETENTION_DAYS: z.coerce.number().positive().max(3650).default(30),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
 });
 
@@ -34,6 +35,8 @@ export interface Config {
   readonly cookieSecure: 'auto' | boolean;
   readonly trustProxy: boolean;
   readonly bodyLimitBytes: number;
+  /** How long an Idempotency-Key and its first answer are kept, in days. */
+  readonly idempotencyRetentionDays: number;
   readonly logLevel: (typeof LOG_LEVELS)[number];
 }
 
@@ -63,6 +66,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     cookieSecure: e.KONBIT_COOKIE_SECURE === 'auto' ? 'auto' : e.KONBIT_COOKIE_SECURE === 'true',
     trustProxy: e.KONBIT_TRUST_PROXY === 'true',
     bodyLimitBytes: e.KONBIT_BODY_LIMIT_BYTES,
+    idempotencyRetentionDays: e.KONBIT_IDEMPOTENCY_RETENTION_DAYS,
     logLevel: e.LOG_LEVEL,
   });
 }

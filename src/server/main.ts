@@ -1,4 +1,5 @@
 import { createDb, migrateToLatest } from '../db/index.ts';
+import { idempotencyPruning } from '../modules/idempotency/index.ts';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 
@@ -13,6 +14,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   await migrateToLatest(db);
   await options.beforeListen?.(db);
   const app = await buildApp(config, { db });
+  // Idempotency-Keys past their retention are forgotten while the server listens (hourly).
+  await app.register(idempotencyPruning, { db, retentionDays: config.idempotencyRetentionDays });
   const close = async () => {
     await app.close();
     await db.destroy();
