@@ -20,7 +20,8 @@ import { EdgeAreaIndex } from './multipliers.ts';
 import { NodeIndex } from './node-index.ts';
 import type { NearestNode } from './node-index.ts';
 import { assertMultipliers } from './multipliers.ts';
-import { CchTopology } from './cch.ts';
+import { buildHierarchy } from './cch.ts';
+import type { CchTopology } from './cch.ts';
 import { customize, recustomize } from './cch-metric.ts';
 import type { CchMetric } from './cch-metric.ts';
 import { cchRoute } from './cch-route.ts';
@@ -36,11 +37,14 @@ export interface RouterOptions {
   landmarks?: number;
   /** Landmarks consulted per query (default 6). */
   activeLandmarks?: number;
-  /**
-   * Largest junction graph given a contraction hierarchy (default 200,000 junctions); above it,
-   * prepared pictures are searched by ALT.
-   */
+  /** Largest junction graph ordered for a contraction hierarchy (default 2,000,000 junctions). */
   hierarchyLimit?: number;
+  /**
+   * Most triangles the hierarchy may close (default 100,000,000: about 2.4 GB with their indexes and
+   * a few seconds of customization), known from the contraction before any is listed. Above either
+   * limit (a grid of a million junctions would close 6.8 billion), prepared pictures are searched by ALT.
+   */
+  hierarchyTriangles?: number;
 }
 
 /** Multipliers as given (searched as they are) or prepared by Router.prepare. */
@@ -51,7 +55,7 @@ export class Router {
   readonly graph: RoadGraph;
   readonly chains: ChainGraph;
   readonly landmarks: Landmarks;
-  /** The contraction hierarchy of the junction graph; null above hierarchyLimit junctions. */
+  /** The contraction hierarchy of the junction graph; null above hierarchyLimit junctions or hierarchyTriangles. */
   readonly hierarchy: CchTopology | null;
   private readonly activeLandmarks: number;
   /** Where degree-2 contraction saves little (grids), ALT on the full graph is quicker. */
@@ -74,7 +78,9 @@ export class Router {
     this.landmarks = buildLandmarks(graph, { count: options.landmarks ?? 16 });
     this.activeLandmarks = options.activeLandmarks ?? 6;
     this.altOnJunctions = this.chains.junctionCount < 0.6 * graph.nodeCount;
-    this.hierarchy = this.chains.junctionCount <= (options.hierarchyLimit ?? 200_000) ? new CchTopology(this.chains) : null;
+    this.hierarchy = this.chains.junctionCount <= (options.hierarchyLimit ?? 2_000_000)
+      ? buildHierarchy(this.chains, options.hierarchyTriangles ?? 100_000_000)
+      : null;
     this.querySpace = this.hierarchy ? new QuerySpace(this.hierarchy) : null;
   }
 
