@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -25,6 +24,8 @@ import type { Config } from './config.ts';
 import { frameworkErrors, installErrorHandling } from './errors.ts';
 import { fanoutPlugin } from './fanout.ts';
 import { healthRoutes } from './health.ts';
+import { OneLineRequestLog } from './request-log.ts';
+import { SECURITY_POLICY, securityHeaders } from './security-headers.ts';
 import { webApp } from './web.ts';
 
 export interface AppDeps {
@@ -38,6 +39,7 @@ export async function buildApp(config: Config, { db }: AppDeps): Promise<Fastify
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     genReqId: () => crypto.randomUUID(),
+    logController: new OneLineRequestLog(),
     frameworkErrors,
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -48,18 +50,7 @@ export async function buildApp(config: Config, { db }: AppDeps): Promise<Fastify
   const serveWeb = existsSync(path.join(webDist, 'index.html'));
   installErrorHandling(app, { spaFallback: serveWeb });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        workerSrc: ["'self'", 'blob:'],
-        connectSrc: ["'self'"],
-      },
-    },
-  });
+  await app.register(securityHeaders, SECURITY_POLICY);
   // JSON, GeoJSON and the web app's files leave gzipped; server-sent events never are.
   await app.register(compress, { encodings: ['gzip', 'deflate'] });
   await app.register(cookie);

@@ -4,7 +4,7 @@ import type { Role } from '../../shared/access.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Db } from '../../db/index.ts';
 import { PUBLIC_VIEWER, type Actor, type Viewer } from './actor.ts';
-import { authenticate, csrfMatches, SESSION_COOKIE, type Session } from './sessions.service.ts';
+import { authenticate, authenticateFromCache, csrfMatches, SESSION_COOKIE, type Session } from './sessions.service.ts';
 
 /**
  * Every route declares who may call it, next to its definition:
@@ -63,8 +63,9 @@ export const httpAccess = fp(async (app: FastifyInstance, { db }: HttpAccessOpti
   // Fastify shares a decorator's initial value between requests, so each
   // request gets its viewer in onRequest rather than a shared object here.
   app.decorateRequest('viewer', null as unknown as Viewer);
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', (request, _reply, done) => {
     request.viewer = PUBLIC_VIEWER;
+    done();
   });
   app.decorateRequest('session', null);
   app.decorate('routeAccessTable', []);
@@ -73,29 +74,53 @@ export const httpAccess = fp(async (app: FastifyInstance, { db }: HttpAccessOpti
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) app.routeAccessTable.push({ method, url: route.url, access: (route.config as { access?: Access }).access });
   });
-  app.addHook('preHandler', async (request) => {
-    const access = request.routeOptions.config.access;
+  // The session is opened before validation, so that routes may answer from what the reader may see
+  // before parsing the query again (the incident read cache); the policy is enforced after it, as
+  // before: a malformed request is refused for what it is, whoever sends it. Callback hooks rather
+  // than async ones: a request without a cookie, or with a session this instance holds, is decided
+  // without a promise; only a session not held here waits for the database.
+  app.addHook('preValidation', (request, _reply, done) => {
     const token = request.cookies[SESSION_COOKIE];
-    if (token) {
-      const session = await authenticate(db, token, request.id);
-      if (session) {
-        request.session = session;
-        request.actor = session.actor;
-        request.viewer = session.actor;
-      }
-    }
-    if (access === undefined || access === 'public') {
-      // A signed-in caller's public mutation still proves it came from Konbit's pages.
-      if (request.actor && !SAFE_METHODS.has(request.method)) checkCsrf(request);
-      return;
-    }
-    if (!request.actor) throw new AppError('UNAUTHENTICATED', 'sign in first: this needs a session');
-    if (!SAFE_METHODS.has(request.method)) checkCsrf(request);
-    if (access !== 'signed-in' && !access.some((role) => request.actor!.roles.includes(role))) {
-      throw new AppError('FORBIDDEN', `this needs one of the roles: ${access.join(', ')}`);
+    const known = token ? authenticateFromCache(token, request.id) : null;
+    if (known !== undefined) {
+      openSession(request, known);
+      done();
+    } else {
+      authenticate(db, token!, request.id).then((session) => done(openSession(request, session)), done);
     }
   });
+  app.addHook('preHandler', (request, _reply, done) => {
+    try {
+      admit(request);
+    } catch (error) {
+      done(error as Error);
+      return;
+    }
+    done();
+  });
 });
+
+function openSession(request: FastifyRequest, session: Session | null): undefined {
+  if (!session) return;
+  request.session = session;
+  request.actor = session.actor;
+  request.viewer = session.actor;
+}
+
+/** Enforces the route's access policy, and the CSRF header on a signed-in caller's mutations. */
+function admit(request: FastifyRequest): void {
+  const access = request.routeOptions.config.access;
+  if (access === undefined || access === 'public') {
+    // A signed-in caller's public mutation still proves it came from Konbit's pages.
+    if (request.actor && !SAFE_METHODS.has(request.method)) checkCsrf(request);
+    return;
+  }
+  if (!request.actor) throw new AppError('UNAUTHENTICATED', 'sign in first: this needs a session');
+  if (!SAFE_METHODS.has(request.method)) checkCsrf(request);
+  if (access !== 'signed-in' && !access.some((role) => request.actor!.roles.includes(role))) {
+    throw new AppError('FORBIDDEN', `this needs one of the roles: ${access.join(', ')}`);
+  }
+}
 
 function checkCsrf(request: FastifyRequest): void {
   const header = request.headers['x-csrf-token'];

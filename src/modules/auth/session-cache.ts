@@ -1,5 +1,6 @@
 import type { Role } from '../../shared/access.ts';
 import type { SessionRow } from './auth.repo.ts';
+import type { Session } from './sessions.service.ts';
 
 /*
  * Every API request opens its session, and reading it from the database (a
@@ -24,6 +25,8 @@ export interface CachedSession {
   /** Date.parse(row.expires_at), so that each hit compares numbers. */
   expiresMs: number;
   cachedAtMs: number;
+  /** The session built from the row, kept so that each request does not build it again. */
+  session?: Session;
 }
 
 /** A revocation, as the fan-out relays it: one session by digest, or every session of a user. */

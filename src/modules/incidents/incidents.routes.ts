@@ -20,7 +20,7 @@ import { useDatasets } from './admin-areas.ts';
 import { editIncident, getIncident, incidentHistory, reportIncident } from './incidents.service.ts';
 import { ANALYST_ROLES, REPORTER_ROLES } from './incidents.policy.ts';
 import { aggregateIncidents, incidentsGeoJsonText, listIncidents } from './query.service.ts';
-import { ReadCache, readKey, sendAnswer } from './read-cache.ts';
+import { ReadCache, readKey, sendAnswer, sendFreshAnswer } from './read-cache.ts';
 import { streamBus } from './stream/bus.ts';
 import { streamRoutes } from './stream/stream.routes.ts';
 import { decideVerification, mergeIncidents } from './verification.service.ts';
@@ -48,10 +48,12 @@ export async function incidentsRoutes(app: FastifyInstance, { db, datasetsDir }:
   const cache = new ReadCache();
   const stopInvalidating = streamBus.subscribe(() => cache.invalidate());
   app.addHook('onClose', async () => stopInvalidating());
+  // A fresh answer leaves before the query is validated again (it was, when the answer was built).
+  const preValidation = sendFreshAnswer(cache);
 
   api.get(
     '/api/v1/incidents',
-    { config: { access: 'public' }, schema: { tags, summary: 'Incidents the reader may see, newest first, in pages', querystring: ListQuery, response: { 200: IncidentPage } } },
+    { config: { access: 'public' }, preValidation, schema: { tags, summary: 'Incidents the reader may see, newest first, in pages', querystring: ListQuery, response: { 200: IncidentPage } } },
     async (request, reply) => {
       const { cursor, limit, ...filter } = request.query;
       const answer = await cache.answer(readKey(request), 'application/json; charset=utf-8', async () =>
@@ -63,7 +65,7 @@ export async function incidentsRoutes(app: FastifyInstance, { db, datasetsDir }:
 
   api.get(
     '/api/v1/incidents.geojson',
-    { config: { access: 'public' }, schema: { tags, summary: 'The map layer: incidents as GeoJSON points', querystring: GeoJsonQuery, response: { 200: IncidentFeatureCollection } } },
+    { config: { access: 'public' }, preValidation, schema: { tags, summary: 'The map layer: incidents as GeoJSON points', querystring: GeoJsonQuery, response: { 200: IncidentFeatureCollection } } },
     async (request, reply) => {
       const { limit, ...filter } = request.query;
       const answer = await cache.answer(readKey(request), 'application/geo+json', async () => incidentsGeoJsonText({ db, viewer: request.viewer, filter, limit }));
@@ -73,7 +75,7 @@ export async function incidentsRoutes(app: FastifyInstance, { db, datasetsDir }:
 
   api.get(
     '/api/v1/incidents/aggregates',
-    { config: { access: 'public' }, schema: { tags, summary: 'Counts and casualties by type × ISO week × commune', querystring: AggregateQuery, response: { 200: IncidentAggregates } } },
+    { config: { access: 'public' }, preValidation, schema: { tags, summary: 'Counts and casualties by type × ISO week × commune', querystring: AggregateQuery, response: { 200: IncidentAggregates } } },
     async (request, reply) => {
       const answer = await cache.answer(readKey(request), 'application/json; charset=utf-8', async () =>
         JSON.stringify(IncidentAggregates.encode(await aggregateIncidents({ db, viewer: request.viewer, filter: request.query }))),

@@ -71,6 +71,24 @@ describe('cached incident reads', () => {
     await app.close();
   });
 
+  dbTest('a cached answer is sent only for its exact URL: any other query is validated, and refused when invalid', async ({ db }) => {
+    const app = await buildTestApp(db);
+    const { reporter } = await buildMission(db);
+    await app.inject({ method: 'POST', url: '/api/v1/incidents', headers: reporter.headers, payload: buildIncidentInput({ classification: 'RESTRICTED' }) });
+    const get = (url: string, headers: Record<string, string> = reporter.headers) => app.inject({ method: 'GET', url, headers });
+    assert.equal((await get(LIST)).json().items.length, 1);
+    for (const url of [`${LIST}&limit=0`, `${LIST}&limit=5000`, `${LIST}&unknown=1`, LIST.replace('bbox=-72.4', 'bbox=x')]) {
+      const refused = await get(url);
+      assert.equal(refused.statusCode, 400, url);
+      assert.equal(refused.json().error.code, 'VALIDATION_FAILED', url);
+    }
+    // A cookie that opens no session reads as the public, which may not see the restricted report.
+    const forged = await get(LIST, { cookie: `konbit_session=${'A'.repeat(43)}` });
+    assert.equal(forged.statusCode, 200);
+    assert.deepEqual(forged.json().items, []);
+    await app.close();
+  });
+
   dbTest('gzip is sent to clients that accept it, and the map layer text is the document the service builds', async ({ db }) => {
     const app = await buildTestApp(db);
     const { reporter } = await buildMission(db);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest, preValidationHookHandler } from 'fastify';
 import type { Actor, Viewer } from '../auth/index.ts';
 
 /*
@@ -61,10 +61,16 @@ export class ReadCache {
     return this.#entries.size;
   }
 
+  /** The kept answer for key, if it is fresh. */
+  fresh(key: string): CachedAnswer | undefined {
+    const found = this.#entries.get(key);
+    return found && Date.now() - found.cachedAtMs <= MAX_AGE_MS ? found : undefined;
+  }
+
   /** The answer for key, built once by build() and shared by the requests that wait for it meanwhile. */
   async answer(key: string, contentType: string, build: () => Promise<string>): Promise<CachedAnswer> {
-    const found = this.#entries.get(key);
-    if (found && Date.now() - found.cachedAtMs <= MAX_AGE_MS) return found;
+    const found = this.fresh(key);
+    if (found) return found;
     const pending = this.#building.get(key);
     if (pending) return pending;
     const generation = this.#generation;
@@ -102,6 +108,24 @@ export class ReadCache {
 export function readKey(request: FastifyRequest): string {
   return `${scopeOf(request.viewer)} ${request.url}`;
 }
+
+/**
+ * A preValidation hook for the cached public GET routes: a fresh answer is sent
+ * at once, before the query string is parsed and validated again. That is sound
+ * because an answer is kept only under the exact URL (and scope) of a request
+ * that passed validation, and because a public GET has nothing else to check:
+ * the reader's session was opened by the access hook just before, and its
+ * policy refuses no one. Any other route goes on as usual.
+ */
+export function sendFreshAnswer(cache: ReadCache): preValidationHookHandler {
+  return (request, reply, done) => {
+    const hit = request.routeOptions.config.access === 'public' && SAFE_METHODS.has(request.method) ? cache.fresh(readKey(request)) : undefined;
+    if (hit) void sendAnswer(request, reply, hit);
+    else done();
+  };
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD']);
 
 /**
  * Sends a cached answer: 304 when the client holds it already (If-None-Match),
