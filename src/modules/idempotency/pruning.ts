@@ -54,22 +54,18 @@ export interface KeyPrunerOptions {
 
 /** Prunes now and then every `everyMs`, on a timer that does not keep the process alive. */
 export function startKeyPruning({ db, retentionDays, everyMs = PRUNE_EVERY_MS, clock = () => new Date(), onPruned = () => {}, onError = () => {} }: KeyPrunerOptions): KeyPruner {
-  let running: Promise<void> | null = null;
-  const round = () => {
-    if (running) return; // a slow round is not overlapped by the next
-    running = pruneIdempotencyKeys({ db, retentionDays, now: clock() })
-      .then(onPruned, onError)
-      .finally(() => {
-        running = null;
-      });
+  // Rounds queue behind each other, so a slow one is never overlapped and stop() can wait for the last.
+  let rounds: Promise<void> = Promise.resolve();
+  const prune = () => {
+    rounds = rounds.then(() => pruneIdempotencyKeys({ db, retentionDays, now: clock() })).then(onPruned).catch(onError);
   };
-  const timer = setInterval(round, everyMs);
+  const timer = setInterval(prune, everyMs);
   timer.unref();
-  round();
+  prune();
   return {
     async stop() {
       clearInterval(timer);
-      await running;
+      await rounds;
     },
   };
 }
