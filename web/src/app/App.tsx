@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { isComplaintHash, useComplaintRoute } from '../features/complaints/route.ts';
 import { useI18n } from '../i18n/index.ts';
+import { readBasemapIndexEarly } from '../map/basemapIndex.ts';
 import { useOfflineSession } from '../offline/hooks.ts';
 import { Header } from './Header.tsx';
 import { screenOf, useScreen } from './route.ts';
@@ -19,12 +20,14 @@ const ComplaintPage = lazy(() => import('../features/complaints/ComplaintPage.ts
 
 /**
  * When the page opens on the map (the first screen after sign-in), its code — MapLibre with it,
- * which starts its worker — loads and runs while the session is checked, rather than after.
+ * which starts its worker — loads and runs, and the basemap's index (public) is read, while the
+ * session is checked, rather than after.
  */
 export function startFirstScreen(): void {
   if (isComplaintHash(location.hash) || screenOf(location.hash) !== 'map') return;
   // A failure shows when the screen itself asks for its code.
   loadOperationalPicture().catch(() => undefined);
+  readBasemapIndexEarly();
 }
 
 export function App() {

@@ -10,7 +10,7 @@ import { IncidentDetails } from '../features/incidents/IncidentDetails.tsx';
 import { useLiveIncidents } from '../features/incidents/live.ts';
 import { ReportForm } from '../features/incidents/ReportForm.tsx';
 import { useI18n } from '../i18n/index.ts';
-import { clusterCountMarkers, INCIDENT_LAYERS, setIncidentTiles } from './incidentLayers.ts';
+import { clusterCountMarkers, INCIDENT_LAYERS, incidentTilesOf, setIncidentTiles } from './incidentLayers.ts';
 import { useIncidentTiles, type IncidentFilter } from './incidents.ts';
 import { IncidentList } from './IncidentList.tsx';
 import { LayerPanel, type LayerToggle } from './LayerPanel.tsx';
@@ -31,7 +31,6 @@ export default function OperationalPicture({ me }: { me: Me }) {
   // their live stream are taken to be there (a server without them answers 404, shown as such).
   const caps = useCapabilities(useAfterFirstView());
   const container = useRef<HTMLDivElement>(null);
-  const { map, missingBasemap } = useMapInstance(container);
   const incidentsApi = caps?.has('incidentsGeojson') ?? true;
   const live = useLiveIncidents(caps?.has('stream') ?? true);
 
@@ -41,6 +40,8 @@ export default function OperationalPicture({ me }: { me: Me }) {
   const actor = useDebounced(filter.actor, 400);
   const [range, setRange] = useState<{ from: number | null; to: number | null }>({ from: null, to: null });
   const incidents = useIncidentTiles(incidentsApi, { types: filter.types, verification: filter.verification, actor, area: filter.area, ...range });
+  // The map is created with the first view's incident tiles, so that its first frame asks for them with the basemap's.
+  const { map, missingBasemap } = useMapInstance(container, !incidentsApi || incidents.isError ? [] : (incidents.data?.tiles ?? null));
   const registry = useQuery({ queryKey: ['actors'], enabled: incidentsApi, queryFn: () => api<RegisteredActor[]>('/api/v1/actors'), staleTime: 5 * 60_000 });
   const [side, setSide] = useState<Side>(null);
   const [picked, setPicked] = useState<[number, number] | null>(null);
@@ -89,12 +90,18 @@ export default function OperationalPicture({ me }: { me: Me }) {
 
   useEffect(() => {
     if (!map) return;
+    // Only what changes: a layout property set again, even to the same value, costs a frame.
+    const show = (layer: string, shown: boolean) => {
+      const wanted = shown ? 'visible' : 'none';
+      if (map.getLayer(layer) && (map.getLayoutProperty(layer, 'visibility') ?? 'visible') !== wanted) map.setLayoutProperty(layer, 'visibility', wanted);
+    };
     for (const [toggle, layers] of Object.entries({ ...TOGGLE_LAYERS, ...OVERLAY_TOGGLES })) {
       if (toggle === 'incidents') continue;
-      for (const layer of layers) if (map.getLayer(layer)) map.setLayoutProperty(layer, 'visibility', visible.has(toggle as LayerToggle) ? 'visible' : 'none');
+      for (const layer of layers) show(layer, visible.has(toggle as LayerToggle));
     }
     // The incidents wait for their tile URL: drawn before it, they would be fetched twice.
-    for (const layer of INCIDENT_LAYERS) map.setLayoutProperty(layer, 'visibility', visible.has('incidents') && applied ? 'visible' : 'none');
+    // (The map may have been created with them: then they are shown from its first frame.)
+    for (const layer of INCIDENT_LAYERS) show(layer, visible.has('incidents') && (applied ?? incidentTilesOf(map)) !== null);
   }, [map, visible, missingBasemap, applied]);
 
   useEffect(() => {

@@ -3,7 +3,7 @@
  * points coloured by type and sized by casualties, clusters sized by count.
  * Cluster counts are HTML markers, since the map has no glyphs.
  */
-import { Marker, type Map, type VectorTileSource } from './maplibre.ts';
+import { Marker, type LayerSpecification, type Map, type VectorSourceSpecification, type VectorTileSource } from './maplibre.ts';
 import { typeColourExpression } from './style.ts';
 
 export const INCIDENTS_SOURCE = 'incidents';
@@ -11,43 +11,54 @@ export const INCIDENTS_SOURCE = 'incidents';
 export const INCIDENTS_SOURCE_LAYER = 'incidents';
 export const INCIDENT_LAYERS = ['incidents-clusters', 'incidents-points'] as const;
 
+/** Until the tile URL of the reader's filter is known, the source points here and its layers are hidden. */
+const NO_FILTER_YET = `/api/v1/incidents/tiles/{z}/{x}/{y}.mvt`;
+
 /**
- * Adds the source and its layers, hidden: they are shown once the tile URL for the reader's
- * filter is known (setIncidentTiles), so that no tile is fetched twice at first paint.
+ * The source and its layers, for the map's style: with the tile URL of the reader's filter when
+ * it is known (drawn from the first frame), else hidden until setIncidentTiles and shown then, so
+ * that no tile is fetched twice at first paint.
  */
-export function addIncidentLayers(map: Map): void {
-  map.addSource(INCIDENTS_SOURCE, {
-    type: 'vector',
-    tiles: [`${location.origin}/api/v1/incidents/tiles/{z}/{x}/{y}.mvt`],
-    maxzoom: 15,
-  });
-  const common = { source: INCIDENTS_SOURCE, 'source-layer': INCIDENTS_SOURCE_LAYER, layout: { visibility: 'none' as const } };
-  map.addLayer({
-    id: 'incidents-clusters',
-    type: 'circle',
-    ...common,
-    filter: ['has', 'point_count'],
-    paint: {
-      'circle-color': ['step', ['get', 'point_count'], '#5c6bc0', 25, '#3949ab', 100, '#1a237e'],
-      'circle-radius': ['step', ['get', 'point_count'], 15, 25, 20, 100, 26],
-      'circle-opacity': 0.85,
-      'circle-stroke-color': '#ffffff',
-      'circle-stroke-width': 2,
-    },
-  });
-  map.addLayer({
-    id: 'incidents-points',
-    type: 'circle',
-    ...common,
-    filter: ['!', ['has', 'point_count']],
-    paint: {
-      'circle-color': typeColourExpression,
-      'circle-radius': ['interpolate', ['linear'], ['get', 'casualties'], 0, 6, 1, 8, 10, 13, 50, 20],
-      'circle-stroke-color': ['match', ['get', 'verification'], 'verified', '#111111', 'rejected', '#bbbbbb', '#ffffff'],
-      'circle-stroke-width': ['match', ['get', 'verification'], 'verified', 2.5, 1.5],
-      'circle-opacity': ['match', ['get', 'verification'], 'rejected', 0.4, 0.9],
-    },
-  });
+export function incidentStyle(tiles: string[] | null): { source: VectorSourceSpecification; layers: LayerSpecification[] } {
+  const source: VectorSourceSpecification = { type: 'vector', tiles: tiles ?? [`${location.origin}${NO_FILTER_YET}`], maxzoom: 15 };
+  const common = { source: INCIDENTS_SOURCE, 'source-layer': INCIDENTS_SOURCE_LAYER, layout: { visibility: tiles ? ('visible' as const) : ('none' as const) } };
+  return {
+    source,
+    layers: [
+      {
+        id: 'incidents-clusters',
+        type: 'circle',
+        ...common,
+        filter: ['has', 'point_count'],
+        paint: {
+          'circle-color': ['step', ['get', 'point_count'], '#5c6bc0', 25, '#3949ab', 100, '#1a237e'],
+          'circle-radius': ['step', ['get', 'point_count'], 15, 25, 20, 100, 26],
+          'circle-opacity': 0.85,
+          'circle-stroke-color': '#ffffff',
+          'circle-stroke-width': 2,
+        },
+      },
+      {
+        id: 'incidents-points',
+        type: 'circle',
+        ...common,
+        filter: ['!', ['has', 'point_count']],
+        paint: {
+          'circle-color': typeColourExpression,
+          'circle-radius': ['interpolate', ['linear'], ['get', 'casualties'], 0, 6, 1, 8, 10, 13, 50, 20],
+          'circle-stroke-color': ['match', ['get', 'verification'], 'verified', '#111111', 'rejected', '#bbbbbb', '#ffffff'],
+          'circle-stroke-width': ['match', ['get', 'verification'], 'verified', 2.5, 1.5],
+          'circle-opacity': ['match', ['get', 'verification'], 'rejected', 0.4, 0.9],
+        },
+      },
+    ],
+  };
+}
+
+/** The tile URL of a filter the incidents source points at, or null while it waits for one. */
+export function incidentTilesOf(map: Map): string | null {
+  const url = (map.getSource(INCIDENTS_SOURCE) as VectorTileSource | undefined)?.tiles?.[0];
+  return url && !url.endsWith(NO_FILTER_YET) ? url : null;
 }
 
 /** Points the incidents source at the tiles of another filter or version. */

@@ -10,7 +10,7 @@ import { CONTROL_LEVELS, ROAD_STATUSES, ROADBLOCK_KINDS } from '../../../src/sha
 import type { Capabilities } from '../api/capabilities.ts';
 import { api } from '../api/client.ts';
 import type { Formatters } from '../i18n/index.ts';
-import { Popup, type AddLayerObject, type GeoJSONSource, type LayerSpecification, type Map, type MapLayerMouseEvent } from './maplibre.ts';
+import { Popup, type GeoJSONSource, type GeoJSONSourceSpecification, type LayerSpecification, type Map, type MapLayerMouseEvent } from './maplibre.ts';
 
 export const LEVEL_COLOURS = { controlled: '#c62828', contested: '#ef6c00', influence: '#f9a825' } as const;
 export const STATUS_COLOURS = { open: '#2e7d32', risky: '#ef6c00', blocked: '#b71c1c' } as const;
@@ -53,10 +53,12 @@ const OVERLAY_LAYERS: Exclude<LayerSpecification, { type: 'background' }>[] = [
 /** Which layer belongs to which toggle of the layer panel. */
 export const OVERLAY_TOGGLES = { areas: ['areas-fill', 'areas-line'], roadStatus: ['road-status'], roadblocks: ['roadblocks'] } as const;
 
-/** Adds the overlays' empty sources and layers below the incidents. */
-export function addOverlayLayers(map: Map): void {
-  for (const source of ['areas', 'road-status', 'roadblocks']) map.addSource(source, { type: 'geojson', data: empty() });
-  for (const layer of OVERLAY_LAYERS) map.addLayer({ ...layer, layout: { ...layer.layout, visibility: 'none' } } as AddLayerObject, 'incidents-clusters');
+/** The overlays' empty sources and hidden layers, for the map's style (below the incidents). */
+export function overlayStyle(): { sources: Record<string, GeoJSONSourceSpecification>; layers: LayerSpecification[] } {
+  return {
+    sources: Object.fromEntries(['areas', 'road-status', 'roadblocks'].map((source) => [source, { type: 'geojson', data: empty() }])),
+    layers: OVERLAY_LAYERS.map((layer) => ({ ...layer, layout: { ...layer.layout, visibility: 'none' } }) as LayerSpecification),
+  };
 }
 
 interface Props {
