@@ -10,13 +10,41 @@ import { sql } from 'kysely';
 import type { Db } from '../../src/db/index.ts';
 import { syntheticAcledCsv } from '../../src/modules/incidents/formats/index.ts';
 import { checkReports } from './durability-checks.ts';
-import { sendReports } from './report-clients.ts';
+import { sendReports, type ReportRun } from './report-clients.ts';
 import { createReporter, KONBIT_BIN, konbitOk, KonbitServer, RELIABILITY_USER, type Scratch } from './server-process.ts';
 import { freePort, LOOPBACK, signIn } from './support.ts';
 
-/* The faults of the durability test: a killed import, and a database that goes away. */
+/*
+ * The faults of the durability test (a killed import, a database that goes away) and the frame
+ * that every fault under reporting clients shares: run, stop the server, check the database.
+ */
 
 const IMPORT_ROWS = 30_000;
+
+/**
+ * Runs a fault while clients report to `server`, then stops the server and checks in its database
+ * that every acknowledged report is there exactly once and whole (`checkReports`). On failure,
+ * prints the end of the server's output; the server is stopped either way.
+ */
+export async function reportsSurvive(
+  server: KonbitServer, scratch: Scratch, fault: () => Promise<{ run: ReportRun; keys: readonly string[] }>,
+): Promise<void> {
+  try {
+    const { run, keys } = await fault();
+    await server.stop();
+    const db = scratch.open();
+    try {
+      await checkReports(db, run, keys);
+    } finally {
+      await db.destroy();
+    }
+  } catch (error) {
+    console.log(server.output.slice(-4000));
+    throw error;
+  } finally {
+    await server.stop();
+  }
+}
 
 /** Imports 500 rows with the command line, so that the killed import finds incidents to update. */
 export async function importSmallFile(scratch: Scratch): Promise<void> {
@@ -136,44 +164,36 @@ export async function databaseAway(scratch: Scratch): Promise<void> {
   relayed.port = String(relay.port);
   const server = new KonbitServer({ ...scratch.env, DATABASE_URL: relayed.toString() });
   try {
-    await server.start();
-    const pid = server.pid;
-    const session = await signIn(server.base, RELIABILITY_USER.username, RELIABILITY_USER.password);
-    const keys = Array.from({ length: 300 }, (_, i) => `away-${i}`);
-    let outage: Promise<{ readyz: number[]; list: { status: number; body: string }; recoveredMs: number }> | null = null;
-    const run = await sendReports({
-      base: () => server.base, session, keys, concurrency: 10,
-      onAck: (count) => {
-        if (count !== 60 || outage) return;
-        outage = observeOutage(relay, server.base, session.cookie);
-        // Awaited after the run; a failure must not go unhandled meanwhile.
-        outage.catch(() => {});
-      },
+    await reportsSurvive(server, scratch, async () => {
+      await server.start();
+      const pid = server.pid;
+      const session = await signIn(server.base, RELIABILITY_USER.username, RELIABILITY_USER.password);
+      const keys = Array.from({ length: 300 }, (_, i) => `away-${i}`);
+      let outage: Promise<{ readyz: number[]; list: { status: number; body: string }; recoveredMs: number }> | null = null;
+      const run = await sendReports({
+        base: () => server.base, session, keys, concurrency: 10,
+        onAck: (count) => {
+          if (count !== 60 || outage) return;
+          outage = observeOutage(relay, server.base, session.cookie);
+          // Awaited after the run; a failure must not go unhandled meanwhile.
+          outage.catch(() => {});
+        },
+      });
+      const seen = await outage!;
+      console.log(
+        `[postgres] database away 3 s under load: /readyz answered ${[...new Set(seen.readyz)].join(', ')} meanwhile; ` +
+        `recovered ${seen.recoveredMs.toFixed(0)} ms after the database came back, same process; answers ${JSON.stringify(Object.fromEntries(run.answers))}`,
+      );
+      assert.ok(seen.readyz.includes(503), '/readyz said the database is away');
+      assert.equal(seen.list.status, 503, seen.list.body);
+      const error = (JSON.parse(seen.list.body) as { error: { code: string; message: string } }).error;
+      assert.equal(error.code, 'DATABASE_UNAVAILABLE');
+      assert.match(error.message, /database is unavailable; try again/);
+      assert.ok((run.answers.get('503') ?? 0) > 0, 'reports were refused with 503 while the database was away');
+      assert.equal(server.pid, pid, 'no restart');
+      return { run, keys };
     });
-    const seen = await outage!;
-    console.log(
-      `[postgres] database away 3 s under load: /readyz answered ${[...new Set(seen.readyz)].join(', ')} meanwhile; ` +
-      `recovered ${seen.recoveredMs.toFixed(0)} ms after the database came back, same process; answers ${JSON.stringify(Object.fromEntries(run.answers))}`,
-    );
-    assert.ok(seen.readyz.includes(503), '/readyz said the database is away');
-    assert.equal(seen.list.status, 503, seen.list.body);
-    const error = (JSON.parse(seen.list.body) as { error: { code: string; message: string } }).error;
-    assert.equal(error.code, 'DATABASE_UNAVAILABLE');
-    assert.match(error.message, /database is unavailable; try again/);
-    assert.ok((run.answers.get('503') ?? 0) > 0, 'reports were refused with 503 while the database was away');
-    assert.equal(server.pid, pid, 'no restart');
-    await server.stop();
-    const db = scratch.open();
-    try {
-      await checkReports(db, run, keys);
-    } finally {
-      await db.destroy();
-    }
-  } catch (error) {
-    console.log(server.output.slice(-4000));
-    throw error;
   } finally {
-    await server.stop();
     await relay.cut();
   }
 }

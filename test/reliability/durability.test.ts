@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { TEST_DIALECTS } from '../../src/db/testing.ts';
-import { checkReports, tableCounts } from './durability-checks.ts';
-import { databaseAway, importKilledMidway, importSmallFile } from './durability-faults.ts';
+import { tableCounts } from './durability-checks.ts';
+import { databaseAway, importKilledMidway, importSmallFile, reportsSurvive } from './durability-faults.ts';
 import { sendReports } from './report-clients.ts';
 import { createReporter, KonbitServer, RELIABILITY_USER, scratchDatabase } from './server-process.ts';
 import { signIn } from './support.ts';
@@ -29,47 +29,40 @@ describe('durability under faults', () => {
       const scratch = await scratchDatabase(dialect);
       const server = new KonbitServer(scratch.env);
       try {
-        await createReporter(scratch.env);
-        await server.start();
-        const session = await signIn(server.base, RELIABILITY_USER.username, RELIABILITY_USER.password);
-        const keys = Array.from({ length: REPORTS }, (_, i) => `kill9-${i}`);
-        let killedAt = 0;
-        let readyAfterMs = 0;
-        let crash: Promise<void> | null = null;
-        const started = performance.now();
-        const run = await sendReports({
-          base: () => server.base, session, keys, concurrency: CLIENTS,
-          onAck: (count) => {
-            if (count !== REPORTS * 0.4 || crash) return;
-            crash = (async () => {
-              await server.kill9();
-              killedAt = count;
-              readyAfterMs = await server.start();
-            })();
-          },
+        await reportsSurvive(server, scratch, async () => {
+          await createReporter(scratch.env);
+          await server.start();
+          const session = await signIn(server.base, RELIABILITY_USER.username, RELIABILITY_USER.password);
+          const keys = Array.from({ length: REPORTS }, (_, i) => `kill9-${i}`);
+          let killedAt = 0;
+          let readyAfterMs = 0;
+          let crash: Promise<void> | null = null;
+          const started = performance.now();
+          const run = await sendReports({
+            base: () => server.base, session, keys, concurrency: CLIENTS,
+            onAck: (count) => {
+              if (count !== REPORTS * 0.4 || crash) return;
+              crash = (async () => {
+                await server.kill9();
+                killedAt = count;
+                readyAfterMs = await server.start();
+              })();
+            },
+          });
+          await crash;
+          const seconds = (performance.now() - started) / 1000;
+          await server.stop();
+          const replayed = [...run.acknowledged.values()].filter((a) => a.replayed).length;
+          const retried = [...run.acknowledged.values()].filter((a) => a.attempts > 1).length;
+          console.log(
+            `[${dialect}] ${REPORTS} reports, ${CLIENTS} clients, killed -9 after ${killedAt} acknowledgements; ready again ${readyAfterMs.toFixed(0)} ms after the restart began; ` +
+            `${retried} reports sent more than once, ${replayed} of them found already committed (Idempotent-Replayed); answers ${JSON.stringify(Object.fromEntries(run.answers))}; ${seconds.toFixed(1)} s in all`,
+          );
+          assert.ok(killedAt > 0, 'the server was killed mid-way');
+          assert.equal(run.acknowledged.size, REPORTS);
+          return { run, keys };
         });
-        await crash;
-        const seconds = (performance.now() - started) / 1000;
-        await server.stop();
-        const replayed = [...run.acknowledged.values()].filter((a) => a.replayed).length;
-        const retried = [...run.acknowledged.values()].filter((a) => a.attempts > 1).length;
-        console.log(
-          `[${dialect}] ${REPORTS} reports, ${CLIENTS} clients, killed -9 after ${killedAt} acknowledgements; ready again ${readyAfterMs.toFixed(0)} ms after the restart began; ` +
-          `${retried} reports sent more than once, ${replayed} of them found already committed (Idempotent-Replayed); answers ${JSON.stringify(Object.fromEntries(run.answers))}; ${seconds.toFixed(1)} s in all`,
-        );
-        assert.ok(killedAt > 0, 'the server was killed mid-way');
-        assert.equal(run.acknowledged.size, REPORTS);
-        const db = scratch.open();
-        try {
-          await checkReports(db, run, keys);
-        } finally {
-          await db.destroy();
-        }
-      } catch (error) {
-        console.log(server.output.slice(-4000));
-        throw error;
       } finally {
-        await server.stop();
         await scratch.drop();
       }
     });
