@@ -80,6 +80,8 @@ export default function OperationalPicture({ me }: { me: Me }) {
   const settled = applied !== null || incidents.isError || !incidentsApi;
   useEffect(() => {
     if (!map || !settled) return;
+    // Created with the filter's tiles, the map may have been idle before React knew they were drawn.
+    if (map.loaded() && !map.isMoving()) return markFirstViewDrawn();
     map.once('idle', markFirstViewDrawn);
     return () => void map.off('idle', markFirstViewDrawn);
   }, [map, settled]);
