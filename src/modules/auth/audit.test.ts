@@ -3,7 +3,7 @@ import { describe } from 'node:test';
 import { sql } from 'kysely';
 import { dbTest } from '../../db/testing.ts';
 import type { Db } from '../../db/index.ts';
-import { appendAudit, verifyAuditChain } from './audit.ts';
+import { appendAudit, appendAuditEntries, verifyAuditChain } from './audit.ts';
 
 async function writeRows(db: Db, count: number): Promise<void> {
   for (let i = 1; i <= count; i++) {
@@ -29,6 +29,20 @@ describe('audit log', () => {
     const verdict = await verifyAuditChain(db);
     assert.equal(verdict.ok, true);
     assert.equal(verdict.rows, 20);
+  });
+
+  dbTest('rows appended together continue the chain in order, each linked to the one before', async ({ db }) => {
+    await writeRows(db, 2);
+    const entries = Array.from({ length: 7 }, (_, i) => ({ actor: { userId: `user-${i}`, organisationId: 'org', requestId: `req-${i}` }, action: 'create', entityType: 'incident', entityId: `i-${i}`, details: { version: 1 } }));
+    await db.transaction().execute((trx) => appendAuditEntries(trx, entries));
+    await writeRows(db, 1);
+    const verdict = await verifyAuditChain(db);
+    assert.deepEqual({ ok: verdict.ok, rows: verdict.rows }, { ok: true, rows: 10 });
+    const rows = await db.selectFrom('audit_log').select(['seq', 'entity_id', 'request_id']).where('action', '=', 'create').orderBy('seq').execute();
+    assert.deepEqual(
+      rows.map((r) => [Number(r.seq), r.entity_id, r.request_id]),
+      entries.map((e, i) => [i + 3, e.entityId, e.actor.requestId]),
+    );
   });
 
   dbTest('editing a row in the database is found at that row', async ({ db }) => {

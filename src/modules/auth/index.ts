@@ -1,7 +1,7 @@
 /** Users, organisations, sessions, roles, releasability and the audit log. */
 export { PUBLIC_VIEWER, hasRole, type Actor, type Viewer } from './actor.ts';
 export { canSee, visibleTo, setReleasableTo, releasableToCodes, type LabelledRecord } from './releasability.ts';
-export { appendAudit, verifyAuditChain, type AuditEntry, type AuditVerdict } from './audit.ts';
+export { appendAudit, appendAuditEntries, verifyAuditChain, type AuditEntry, type AuditVerdict } from './audit.ts';
 export { createOrganisation, listOrganisations, organisationIdsForCodes, presentOrganisation } from './organisations.service.ts';
 export { createUser, changePassword } from './users.service.ts';
 export { login, logout, authenticate, SESSION_COOKIE, type Session } from './sessions.service.ts';

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -17,7 +17,7 @@ import type { Db } from '../../db/index.ts';
 import { actorOf } from '../auth/index.ts';
 import { actorsRoutes } from './actors.routes.ts';
 import { useDatasets } from './admin-areas.ts';
-import { editIncident, getIncident, incidentHistory, reportIncident } from './incidents.service.ts';
+import { editIncident, getIncident, incidentHistory, reportParsedIncident } from './incidents.service.ts';
 import { ANALYST_ROLES, REPORTER_ROLES } from './incidents.policy.ts';
 import { aggregateIncidents, incidentsGeoJsonText, listIncidents } from './query.service.ts';
 import { ReadCache, readKey, sendAnswer, sendFreshAnswer } from './read-cache.ts';
@@ -97,9 +97,10 @@ export async function incidentsRoutes(app: FastifyInstance, { db, datasetsDir }:
       },
     },
     async (request, reply) => {
-      const result = await reportIncident({ db, actor: actorOf(request), input: request.body, idempotencyKey: request.headers['idempotency-key'] });
+      // The route's schema parsed the body; the answer leaves as the JSON the batch wrote for the stream, not through the schema again.
+      const result = await reportParsedIncident({ db, actor: actorOf(request), parsed: request.body, idempotencyKey: request.headers['idempotency-key'] });
       if (result.replayed) void reply.header('idempotent-replayed', 'true');
-      return reply.code(201).send(result.incident);
+      return sendEncoded(reply, 201, result.json);
     },
   );
 
@@ -135,4 +136,9 @@ export async function incidentsRoutes(app: FastifyInstance, { db, datasetsDir }:
 
   await app.register(actorsRoutes, { db });
   await app.register(streamRoutes, { db });
+}
+
+/** Sends JSON text already encoded (it is not passed through the response schema again). */
+function sendEncoded(reply: FastifyReply, status: number, json: string): FastifyReply {
+  return reply.code(status).type('application/json; charset=utf-8').send(json);
 }

@@ -10,7 +10,7 @@ import { loadRecords, presentFor, presentIncident, redactFor, toExportable, type
 import { streamBus } from './stream/bus.ts';
 import { writeReport } from './report-batch.ts';
 import { affectedBy, applyToSummary, contributionsOf, recordsOf } from './summary.ts';
-import { validIncident } from './validate.ts';
+import { invalid, plausibilityIssues, validIncident } from './validate.ts';
 import { contentColumns, detailRows, historyRow, recordsById, requestHash, resolveActors, writeEvents } from './write.ts';
 
 /*
@@ -38,39 +38,52 @@ export interface ReportIncidentProps extends AreaSource {
 
 export interface ReportResult {
   incident: Incident;
+  /** The incident as JSON, as it is sent (and as the live stream carries it). */
+  json: string;
   /** True when the idempotency key had been seen: nothing new was written. */
   replayed: boolean;
 }
 
 export async function reportIncident(props: ReportIncidentProps): Promise<ReportResult> {
-  const { db, actor, input, idempotencyKey } = props;
+  assertMayReport(props.actor);
+  return reportParsedIncident({ ...props, parsed: validIncident(props.input, Date.now()) });
+}
+
+export interface ReportParsedIncidentProps extends Omit<ReportIncidentProps, 'input'> {
+  /** A report already parsed by IncidentInput (by the route's schema): only what the schema cannot say is checked again. */
+  parsed: IncidentInputParsed;
+}
+
+/** reportIncident for input its schema has parsed already: a report's body is parsed once. */
+export async function reportParsedIncident(props: ReportParsedIncidentProps): Promise<ReportResult> {
+  const { db, actor, parsed, idempotencyKey } = props;
   assertMayReport(actor);
-  const parsed = validIncident(input, Date.now());
-  const hash = requestHash(parsed);
-  const replay = idempotencyKey ? await replayOf(db, actor, idempotencyKey, hash) : null;
-  if (replay) return { incident: replay, replayed: true };
+  const issues = plausibilityIssues(parsed, Date.now());
+  if (issues.length > 0) throw invalid(issues);
+  const hash = idempotencyKey ? requestHash(parsed) : null;
   const areas = await areasFrom(props);
   try {
     // Written in the next group commit (report-batch.ts) and answered once it has committed. The
     // reporter's organisation owns the incident, so it reads it whole: as presentIncident gives it.
-    const record = await writeReport(db, { actor, parsed, hash, idempotencyKey, areas });
-    return { incident: presentIncident(record), replayed: false };
+    const outcome = await writeReport(db, { actor, parsed, hash, idempotencyKey, areas });
+    if (outcome.kind === 'written') return { incident: presentIncident(outcome.record), json: outcome.answer, replayed: false };
+    return replayed(db, actor, outcome.id, outcome.hash, hash);
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     // Two retries racing with one key: the loser answers with the winner's incident.
-    const raced = idempotencyKey ? await replayOf(db, actor, idempotencyKey, hash) : null;
-    if (raced) return { incident: raced, replayed: true };
+    const earlier = idempotencyKey ? await repo.findByIdempotencyKey(db, actor.userId, idempotencyKey) : undefined;
+    if (earlier) return replayed(db, actor, earlier.id, earlier.idempotency_hash, hash);
     throw new AppError('CONFLICT', `an incident from ${parsed.external?.system} with id ${parsed.external?.id} exists already; edit it instead of reporting it again`);
   }
 }
 
-async function replayOf(db: Db, actor: Actor, key: string, hash: string): Promise<Incident | null> {
-  const earlier = await repo.findByIdempotencyKey(db, actor.userId, key);
-  if (!earlier) return null;
-  if (earlier.idempotency_hash !== hash) {
+/** The answer to a report whose Idempotency-Key was used before: the incident then written, if the request is the same. */
+async function replayed(db: Db, actor: Actor, id: string, earlierHash: string | null, hash: string | null): Promise<ReportResult> {
+  if (earlierHash !== hash) {
     throw new AppError('CONFLICT', 'this Idempotency-Key was used for a different report: use a new key for a new report');
   }
-  return getIncident({ db, viewer: actor, id: earlier.id });
+  const incident = await getIncident({ db, viewer: actor, id });
+  return { incident, json: JSON.stringify(incident), replayed: true };
 }
 
 /** One incident as the viewer may see it; absent and refused look the same. */

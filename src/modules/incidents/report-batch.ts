@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { IncidentInputParsed } from '../../shared/incidents.ts';
 import type { Db } from '../../db/index.ts';
-import { appendAudit, organisationIdsForCodes, setReleasableTo, type Actor } from '../auth/index.ts';
+import { appendAuditEntries, organisationIdsForCodes, setReleasableTo, type Actor } from '../auth/index.ts';
 import type { AdminAreaLookup } from './admin-areas.ts';
 import * as repo from './incidents.repo.ts';
 import type { IncidentRecord } from './present.ts';
+import { writeReportsTogether } from './report-together.ts';
 import { streamBus } from './stream/bus.ts';
 import { applyToSummary, contributionsOf } from './summary.ts';
 import { contentColumns, detailRows, recordsById, resolveActors, writeEvents } from './write.ts';
@@ -17,13 +18,18 @@ import { contentColumns, detailRows, recordsById, resolveActors, writeEvents } f
  * for the lot. Each report is acknowledged only after the transaction that
  * holds it has committed.
  *
- * Each report is written inside a savepoint of its own, so a report that fails
- * (an Idempotency-Key or external id taken, an unknown organisation) is undone
- * alone and rejected with its own error while the others of the batch commit.
- * The stream events, the weekly summary and the audit rows of the reports
- * written follow in the same transaction, in that order (the event writers'
- * lock before the audit chain's, as everywhere); the audit chain gets one row
- * per report, each linked to the one before, so `konbit audit verify` holds.
+ * A batch is first written as a whole, a few multi-row statements for all its
+ * reports (report-together.ts). When that fails (a report that cannot be
+ * written: an Idempotency-Key or external id taken, an unknown organisation),
+ * the attempt is rolled back and the batch written again one report at a
+ * time, each inside a savepoint of its own, so that the one at fault is undone
+ * alone and rejected with its own error while the others commit.
+ *
+ * Either way the stream events, the weekly summary and the audit rows of the
+ * reports written follow in the same transaction, in that order (the event
+ * writers' lock before the audit chain's, as everywhere); the audit chain gets
+ * one row per report, each linked to the one before, so `konbit audit verify`
+ * holds.
  */
 
 /** Reports written per transaction, at most: a batch bounds how long the first of them waits. */
@@ -32,13 +38,20 @@ const MAX_BATCH = 100;
 export interface QueuedReport {
   actor: Actor;
   parsed: IncidentInputParsed;
-  hash: string;
+  /** sha256 of the request, kept with its Idempotency-Key; null without a key. */
+  hash: string | null;
   idempotencyKey: string | undefined;
   areas: AdminAreaLookup | null;
 }
 
+/**
+ * What became of a report: written (the incident as read back, and its JSON as
+ * its owner sees it), or written before under the same Idempotency-Key.
+ */
+export type ReportOutcome = { kind: 'written'; record: IncidentRecord; answer: string } | { kind: 'earlier'; id: string; hash: string | null };
+
 interface Pending extends QueuedReport {
-  resolve: (record: IncidentRecord) => void;
+  resolve: (outcome: ReportOutcome) => void;
   reject: (error: unknown) => void;
 }
 
@@ -51,7 +64,7 @@ class ReportQueue {
     this.#db = db;
   }
 
-  submit(report: QueuedReport): Promise<IncidentRecord> {
+  submit(report: QueuedReport): Promise<ReportOutcome> {
     return new Promise((resolve, reject) => {
       this.#waiting.push({ ...report, resolve, reject });
       if (!this.#writing) void this.#drain();
@@ -76,16 +89,30 @@ class ReportQueue {
 
 const queues = new WeakMap<Db, ReportQueue>();
 
-/** Writes a report in the next batch; resolves with it as written once that batch has committed. */
-export function writeReport(db: Db, report: QueuedReport): Promise<IncidentRecord> {
+/** Writes a report in the next batch; resolves once that batch has committed. */
+export function writeReport(db: Db, report: QueuedReport): Promise<ReportOutcome> {
   let queue = queues.get(db);
   if (!queue) queues.set(db, (queue = new ReportQueue(db)));
   return queue.submit(report);
 }
 
 async function writeBatch(db: Db, batch: readonly Pending[]): Promise<void> {
+  let outcomes: ReportOutcome[];
+  try {
+    outcomes = await db.transaction().execute((trx) => writeReportsTogether(trx, batch, new Date().toISOString()));
+  } catch {
+    // Rolled back: one of the reports cannot be written with the others (or the database refused).
+    await writeOneByOne(db, batch);
+    return;
+  }
+  if (outcomes.some((outcome) => outcome.kind === 'written')) streamBus.wake();
+  batch.forEach((pending, at) => pending.resolve(outcomes[at]!));
+}
+
+/** The batch again, each report in a savepoint of its own: one that fails is rejected alone. */
+async function writeOneByOne(db: Db, batch: readonly Pending[]): Promise<void> {
   const failed = new Map<Pending, unknown>();
-  let written: { pending: Pending; record: IncidentRecord }[] = [];
+  let written: { pending: Pending; outcome: ReportOutcome }[] = [];
   try {
     written = await db.transaction().execute(async (trx) => {
       const now = new Date().toISOString();
@@ -104,13 +131,19 @@ async function writeBatch(db: Db, batch: readonly Pending[]): Promise<void> {
       if (ids.size === 0) return [];
       const records = await recordsById(trx, [...ids.values()]);
       const rows = [...ids].map(([pending, id]) => ({ pending, record: records.get(id)! }));
-      await writeEvents(trx, rows.map(({ record }) => ({ type: 'incident.created', record })), now);
+      const answers = await writeEvents(trx, rows.map(({ record }) => ({ type: 'incident.created', record })), now);
       await applyToSummary(trx, [], await contributionsOf(trx, rows.map(({ record }) => record)));
-      for (const { pending, record } of rows) {
-        const { parsed } = pending;
-        await appendAudit(trx, { actor: pending.actor, action: 'create', entityType: 'incident', entityId: record.row.id, details: { version: 1, type: parsed.type, title: parsed.title, classification: parsed.classification } });
-      }
-      return rows;
+      await appendAuditEntries(
+        trx,
+        rows.map(({ pending: { actor, parsed }, record }) => ({
+          actor,
+          action: 'create',
+          entityType: 'incident',
+          entityId: record.row.id,
+          details: { version: 1, type: parsed.type, title: parsed.title, classification: parsed.classification },
+        })),
+      );
+      return rows.map(({ pending, record }, at) => ({ pending, outcome: { kind: 'written', record, answer: answers[at]! } as const }));
     });
   } catch (error) {
     // The transaction did not commit: no report of the batch was written.
@@ -118,7 +151,7 @@ async function writeBatch(db: Db, batch: readonly Pending[]): Promise<void> {
     return;
   }
   if (written.length > 0) streamBus.wake();
-  for (const { pending, record } of written) pending.resolve(record);
+  for (const { pending, outcome } of written) pending.resolve(outcome);
   for (const [pending, error] of failed) pending.reject(error);
 }
 

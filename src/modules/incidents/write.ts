@@ -1,11 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { INCIDENT_TYPE_CODES, type AdminAreas, type IncidentInputParsed, type Incident } from '../../shared/incidents.ts';
 import type { Db } from '../../db/index.ts';
-import type { ActorsTable, IncidentEventsTable } from '../../db/tables/incidents.ts';
-import type { Insertable } from 'kysely';
+import type { ActorsTable } from '../../db/tables/incidents.ts';
 import type { Actor } from '../auth/index.ts';
 import type { AdminAreaLookup } from './admin-areas.ts';
 import * as actorsRepo from './actors.repo.ts';
+import { EVENTS, insertRows } from './bulk.repo.ts';
 import * as eventsRepo from './events.repo.ts';
 import * as repo from './incidents.repo.ts';
 import { labelsOf, loadRecords, presentIncident, type IncidentRecord } from './present.ts';
@@ -165,18 +165,21 @@ export interface PendingEvent {
  * it now is. It takes the event writers' lock first (held to commit), so that
  * sequence numbers follow commit order; call it before appendAudit, whose lock
  * comes second everywhere, so that two writers never wait on each other.
+ * Returns each event's payload: the incident as its owner sees it, as JSON.
  */
-export async function writeEvents(trx: Db, events: readonly PendingEvent[], now: string): Promise<void> {
+export async function writeEvents(trx: Db, events: readonly PendingEvent[], now: string): Promise<string[]> {
   await eventsRepo.lockEventWriters(trx);
-  const rows: Insertable<IncidentEventsTable>[] = events.map(({ type, record, survivor }) => ({
-    at: now,
+  const payloads = events.map(({ record }) => JSON.stringify(presentIncident(record)));
+  const rows = events.map(({ type, record, survivor }, at) => [
+    now,
     type,
-    incident_id: record.row.id,
-    labels: JSON.stringify(labelsOf(record)),
-    related_labels: survivor ? JSON.stringify(labelsOf(survivor)) : null,
-    payload: JSON.stringify(presentIncident(record)),
-  }));
-  await eventsRepo.insertEvents(trx, rows);
+    record.row.id,
+    JSON.stringify(labelsOf(record)),
+    survivor ? JSON.stringify(labelsOf(survivor)) : null,
+    payloads[at]!,
+  ]);
+  await insertRows(trx, EVENTS, rows);
+  return payloads;
 }
 
 /** A history row: the incident before and after one change. */
