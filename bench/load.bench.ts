@@ -1,7 +1,7 @@
 // Load bench: Konbit (`node bin/konbit.js serve`, demo mission, SQLite) on loopback under autocannon,
 // with a bare Fastify endpoint returning a constant as the ceiling, in the same run:
 //   - ceiling: GET / on a Fastify server that answers {"ok":true}
-//   - bbox: GET /api/v1/incidents?bbox=…&limit=50 (signed in, and public)
+//   - bbox: GET /api/v1/incidents?bbox=…&limit=50 (public; signed in; signed in asking for gzip as browsers do)
 //   - map polling: GET /api/v1/incidents.geojson?bbox=… with the ETag of the last answer (304s)
 //   - route: POST /api/v1/routes on the demo's pap-metro network (signed in)
 //   - field report: POST /api/v1/incidents, a new Idempotency-Key each (durable commit)
@@ -71,6 +71,8 @@ try {
   figures.push(await cannon('Konbit GET /healthz (its own constant)', { url: `${base}/healthz` }, konbit));
   figures.push(await cannon('incident bbox query, public', { url: `${base}/api/v1/incidents?bbox=-72.36,18.52,-72.30,18.58&limit=50` }, konbit));
   figures.push(await cannon('incident bbox query', { url: `${base}/api/v1/incidents?bbox=-72.36,18.52,-72.30,18.58&limit=50`, headers: cookie }, konbit));
+  // Browsers always ask for gzip; the cached answer keeps its gzip bytes, so this is what a map client costs.
+  figures.push(await cannon('incident bbox query, gzip (as browsers ask)', { url: `${base}/api/v1/incidents?bbox=-72.36,18.52,-72.30,18.58&limit=50`, headers: { ...cookie, 'accept-encoding': 'gzip' } }, konbit));
   const mapUrl = `${base}/api/v1/incidents.geojson?bbox=-72.45,18.45,-72.18,18.65`;
   const etag = (await fetch(mapUrl, { headers: cookie })).headers.get('etag');
   if (etag) figures.push(await cannon('map layer polling with its ETag (304)', { url: mapUrl, headers: { ...cookie, 'if-none-match': etag } }, konbit));
@@ -92,7 +94,7 @@ try {
   for (const f of figures) console.log(`| ${f.name} | ${f.rps.toFixed(0)} | ${f.p50} | ${f.p99} | ${((100 * f.rps) / top).toFixed(1)} % | ${f.cpuMs.toFixed(2)} ms | ${f.errors} |`);
   console.log(`| live stream: ${READERS} readers, burst of ${BURST} reports | ${stream.eventsPerSecond.toFixed(0)} events delivered/s | ${stream.p50.toFixed(0)} | ${stream.p99.toFixed(0)} | — | — | ${stream.missing} missing |`);
   const ratio = (name: string) => (figures.find((f) => f.name === name)?.rps ?? 0) / top;
-  console.log(`\ngoals: field report ${(100 * ratio('field report POST (durable commit)')).toFixed(0)} % of the ceiling (goal ≥ 40 %), bbox ${(100 * ratio('incident bbox query')).toFixed(0)} % (goal ≥ 30 %)`);
+  console.log(`\ngoals: field report ${(100 * ratio('field report POST (durable commit)')).toFixed(0)} % of the ceiling (goal ≥ 40 %), bbox ${(100 * ratio('incident bbox query')).toFixed(0)} % plain, ${(100 * ratio('incident bbox query, gzip (as browsers ask)')).toFixed(0)} % gzip (goal ≥ 30 %)`);
 } finally {
   for (const child of children) child.kill('SIGTERM');
   await Promise.all(children.map((child) => (child.exitCode === null ? once(child, 'exit') : null)));
