@@ -9,7 +9,6 @@
 //   node bin/run-ts.js bench/incidents.bench.ts [--rows N] [--boxes N] [--pg URL | --no-pg] [--write]
 // --pg defaults to KONBIT_BENCH_PG_URL or postgres://postgres@127.0.0.1:5432/konbit_bench (created
 // if missing); --write puts the figures in docs/benchmarks.md under "Incidents".
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,6 +25,7 @@ import { actorForUsername, aggregateIncidents, incidentsGeoJson, rebuildSummary 
 import { searchTextOf } from '../src/modules/incidents/text.ts';
 import { isoWeekMonday } from '../src/modules/incidents/time.ts';
 import { benchReport } from './lib/report.ts';
+import { ensureDatabase } from './postgres.ts';
 
 const argv = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -312,16 +312,6 @@ const serviceQuery = (db: Db, reader: Actor) => async (box: Box) =>
   (await incidentsGeoJson({ db, viewer: reader, limit: 5000, filter: { bbox: box.bbox, from: new Date(box.fromMs).toISOString(), to: new Date(box.toMs).toISOString(), types: box.types } })).features.length;
 
 const YEAR = { from: '2024-01-01T00:00:00.000Z', to: '2025-01-01T00:00:00.000Z' };
-
-function ensureDatabase(url: string): void {
-  const target = new URL(url);
-  const name = target.pathname.slice(1);
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  const exists = execFileSync('psql', [admin.toString(), '-Atc', `select 1 from pg_database where datname = '${name.replace(/'/g, "''")}'`]).toString().trim();
-  if (exists !== '1') execFileSync('psql', [admin.toString(), '-c', `create database "${name}"`]);
-  execFileSync('psql', [url, '-qc', 'create extension if not exists postgis']);
-}
 
 let loadBefore = 0;
 
