@@ -44,6 +44,10 @@ export interface QueryMetric {
   firstArc: Int32Array;
   arcs: Float64Array;
   original: Int32Array;
+  /** The slot of each hierarchy arc in `arcs` (-1: left out, blocked both ways). */
+  slot: Int32Array;
+  /** Slots kept for arcs blocked both ways since the layout was packed (see deriveQueryMetric). */
+  deadSlots: number;
   /**
    * Per hierarchy arc and direction d (0 up, 1 down), from the metric's `via`: a shortcut is two
    * lower arcs, the first driven down and the second up: [4a + 2d], [4a + 2d + 1]. A chain is
@@ -67,6 +71,66 @@ export function queryMetricOf(cch: CchTopology, metric: CchMetric, multipliers: 
   return layout;
 }
 
+/**
+ * The layout of a metric recustomized from `base` (recustomize's `recomputed` arcs, from the
+ * chains re-costed): the base's layout copied with only those arcs and chains patched, a few
+ * memory copies instead of a pass over the whole hierarchy. An arc newly blocked both ways keeps its
+ * slot, whose Infinity costs a walk never takes; one that opens again has no slot, and the layout
+ * is then packed anew, as it is once the kept slots are an eighth of it.
+ */
+export function deriveQueryMetric(cch: CchTopology, base: CchMetric, metric: CchMetric, multipliers: Float64Array, recomputed: readonly number[], changedChains: readonly number[]): QueryMetric {
+  const from = layouts.get(base);
+  const layout = from ? patchedLayout(cch, from, metric, multipliers, recomputed, changedChains) : null;
+  if (!layout) return queryMetricOf(cch, metric, multipliers);
+  layouts.set(metric, layout);
+  return layout;
+}
+
+function patchedLayout(cch: CchTopology, from: QueryMetric, metric: CchMetric, multipliers: Float64Array, recomputed: readonly number[], changedChains: readonly number[]): QueryMetric | null {
+  const { cost, via } = metric;
+  const { triangles } = cch;
+  const { slot } = from;
+  let deadSlots = from.deadSlots;
+  for (const a of recomputed) {
+    const passable = cost[2 * a]! < Infinity || cost[2 * a + 1]! < Infinity;
+    const at = slot[a]!;
+    if (at < 0) {
+      if (passable) return null;
+      continue;
+    }
+    const wasPassable = from.arcs[3 * at]! < Infinity || from.arcs[3 * at + 1]! < Infinity;
+    if (wasPassable !== passable) deadSlots += passable ? -1 : 1;
+  }
+  if (deadSlots * 8 > from.original.length) return null;
+  const arcs = from.arcs.slice();
+  const unpack = from.unpack.slice();
+  for (const a of recomputed) {
+    const at = slot[a]!;
+    if (at >= 0) {
+      arcs[3 * at] = cost[2 * a]!;
+      arcs[3 * at + 1] = cost[2 * a + 1]!;
+    }
+    setUnpack(unpack, triangles, via, a);
+  }
+  const priced = from.priced.slice();
+  const { chainFirst, chainEdges } = cch.chains;
+  const { edgeSeconds } = cch.chains.graph;
+  for (const c of changedChains) {
+    for (let i = chainFirst[c]!; i < chainFirst[c + 1]!; i++) priced[i] = edgeSeconds[chainEdges[i]!]! * multipliers[chainEdges[i]!]!;
+  }
+  return { firstArc: from.firstArc, arcs, original: from.original, slot, deadSlots, unpack, priced };
+}
+
+// Up u -> w -> v: down w–u, then up w–v; down v -> w -> u: down w–v, then up w–u.
+function setUnpack(unpack: Int32Array, triangles: Uint32Array, via: Int32Array, a: number): void {
+  const up = via[2 * a]!;
+  const down = via[2 * a + 1]!;
+  unpack[4 * a] = up < 0 ? up : triangles[up]!;
+  unpack[4 * a + 1] = up < 0 ? 0 : triangles[up + 1]!;
+  unpack[4 * a + 2] = down < 0 ? down : triangles[down + 1]!;
+  unpack[4 * a + 3] = down < 0 ? 0 : triangles[down]!;
+}
+
 function buildQueryMetric(cch: CchTopology, metric: CchMetric, multipliers: Float64Array): QueryMetric {
   const { cost, via } = metric;
   const { triangles, upHead, firstUp } = cch;
@@ -79,6 +143,7 @@ function buildQueryMetric(cch: CchTopology, metric: CchMetric, multipliers: Floa
   const firstArc = new Int32Array(n + 1);
   const arcs = new Float64Array(3 * passable);
   const original = new Int32Array(passable);
+  const slot = new Int32Array(arcCount).fill(-1);
   let at = 0;
   for (let r = 0; r < n; r++) {
     firstArc[r] = at;
@@ -87,28 +152,21 @@ function buildQueryMetric(cch: CchTopology, metric: CchMetric, multipliers: Floa
       arcs[3 * at] = cost[2 * a]!;
       arcs[3 * at + 1] = cost[2 * a + 1]!;
       arcs[3 * at + 2] = upHead[a]!;
+      slot[a] = at;
       original[at++] = a;
     }
   }
   firstArc[n] = at;
   const unpack = new Int32Array(4 * arcCount);
-  for (let a = 0; a < arcCount; a++) {
-    // Up u -> w -> v: down w–u, then up w–v; down v -> w -> u: down w–v, then up w–u.
-    const up = via[2 * a]!;
-    const down = via[2 * a + 1]!;
-    unpack[4 * a] = up < 0 ? up : triangles[up]!;
-    unpack[4 * a + 1] = up < 0 ? 0 : triangles[up + 1]!;
-    unpack[4 * a + 2] = down < 0 ? down : triangles[down + 1]!;
-    unpack[4 * a + 3] = down < 0 ? 0 : triangles[down]!;
-  }
+  for (let a = 0; a < arcCount; a++) setUnpack(unpack, triangles, via, a);
   const { chainEdges } = cch.chains;
   const { edgeSeconds } = cch.chains.graph;
   const priced = new Float64Array(chainEdges.length);
   for (let i = 0; i < chainEdges.length; i++) priced[i] = edgeSeconds[chainEdges[i]!]! * multipliers[chainEdges[i]!]!;
-  return { firstArc, arcs, original, unpack, priced };
+  return { firstArc, arcs, original, slot, deadSlots: 0, unpack, priced };
 }
 
 /** Bytes held by a query layout. */
 export function queryMetricBytes(layout: QueryMetric): number {
-  return layout.firstArc.byteLength + layout.arcs.byteLength + layout.original.byteLength + layout.unpack.byteLength + layout.priced.byteLength;
+  return layout.firstArc.byteLength + layout.arcs.byteLength + layout.original.byteLength + layout.slot.byteLength + layout.unpack.byteLength + layout.priced.byteLength;
 }

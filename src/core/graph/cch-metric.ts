@@ -74,9 +74,10 @@ function relaxTriangles(triangles: Uint32Array, metric: CchMetric): void {
  * Customization after a change to some chains: the base metric copied, then only the arcs the
  * change can reach recomputed, each from its chains and its lower triangles, lowest first (arc ids
  * follow their lower end's rank, so ascending ids respect every dependency). An arc whose costs
- * come out unchanged stops the change there. Same result as customize() on the new costs.
+ * come out unchanged stops the change there. Same result as customize() on the new costs. The
+ * arcs recomputed (their costs or what they came from may differ) are appended to `recomputed`.
  */
-export function recustomize(cch: CchTopology, base: CchMetric, chainCosts: Float64Array, changedChains: readonly number[]): CchMetric {
+export function recustomize(cch: CchTopology, base: CchMetric, chainCosts: Float64Array, changedChains: readonly number[], recomputed: number[] = []): CchMetric {
   const metric: CchMetric = { cost: base.cost.slice(), via: base.via.slice() };
   const dirty = dirtyArcs(cch);
   let lowest = cch.arcCount;
@@ -90,6 +91,7 @@ export function recustomize(cch: CchTopology, base: CchMetric, chainCosts: Float
   for (let arc = lowest; arc < cch.arcCount; arc++) {
     if (!dirty[arc]) continue;
     dirty[arc] = 0;
+    recomputed.push(arc);
     if (!recompute(cch, chainCosts, metric, arc)) continue;
     for (let i = firstAbove[arc]!; i < firstAbove[arc + 1]!; i++) dirty[cch.triangles[above[i]! + 2]!] = 1;
   }

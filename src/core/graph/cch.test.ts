@@ -159,6 +159,8 @@ test('re-customizing from the previous picture gives the same hierarchy costs as
       if (route && reference) {
         assert.ok(Math.abs(route.cost - reference.cost) <= 1e-6);
         assert.equal(routeProblem(graph, route, source, target, multipliers), null);
+        // The query layout patched from the previous picture's unpacks the same shortcuts.
+        assert.deepEqual([...route.edges], [...router.route(source, target, fresh)!.edges], `step ${step}: ${source} -> ${target} edges`);
       }
     }
     previous = incremental;

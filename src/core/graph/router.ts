@@ -25,7 +25,7 @@ import type { CchTopology } from './cch.ts';
 import { customize, recustomize } from './cch-metric.ts';
 import type { CchMetric } from './cch-metric.ts';
 import { cchRoute } from './cch-route.ts';
-import { QuerySpace, queryMetricOf } from './cch-layout.ts';
+import { QuerySpace, deriveQueryMetric, queryMetricOf } from './cch-layout.ts';
 import type { QueryMetric } from './cch-layout.ts';
 import { altRoute } from './alt.ts';
 import { NONE, assertNode } from './search-space.ts';
@@ -104,7 +104,10 @@ export class Router {
     if (changed.length > this.chains.chainCount / 10) return this.prepare(copy);
     const costs = base.chainCosts.slice();
     for (const c of changed) costs[c] = this.chains.chainCost(c, 0, this.chains.chainFirst[c + 1]! - this.chains.chainFirst[c]!, copy);
-    return this.readyForQueries(new Weighting(this, copy, costs, recustomize(hierarchy, base.metric, costs, changed)));
+    const recomputed: number[] = [];
+    const metric = recustomize(hierarchy, base.metric, costs, changed, recomputed);
+    deriveQueryMetric(hierarchy, base.metric, metric, copy, recomputed, changed);
+    return new Weighting(this, copy, costs, metric);
   }
 
   // Lays the customized hierarchy out for queries now, so that the first query does not pay for it.
@@ -169,12 +172,14 @@ export class Router {
 // Chains holding an edge whose multiplier differs between two arrays, each once.
 function changedChains(hierarchy: CchTopology, before: Float64Array, after: Float64Array): number[] {
   const changed: number[] = [];
-  const seen = new Set<number>();
+  let seen: Uint8Array | null = null;
   for (let e = 0; e < after.length; e++) {
     if (before[e] === after[e]) continue;
     const c = hierarchy.edgeChain[e]!;
-    if (c === NONE || seen.has(c)) continue;
-    seen.add(c);
+    if (c === NONE) continue;
+    seen ??= new Uint8Array(hierarchy.chains.chainCount);
+    if (seen[c]) continue;
+    seen[c] = 1;
     changed.push(c);
   }
   return changed;
