@@ -192,23 +192,35 @@ export interface ThreatWatcher {
   stop(): Promise<void>;
 }
 
+/** While incidents keep changing, refreshes take at most about this share of the server's time. */
+const REFRESH_SHARE = 0.05;
+
 /**
  * Keeps threats current while a server runs: every change of incidents
  * (the incidents module's stream bus) forgets the remembered threats and,
  * shortly after, refreshes the history; a periodic refresh catches changes
- * made by other processes and the passing of time.
+ * made by other processes and the passing of time. Under a stream of
+ * reports the refreshes are spaced by their own cost (REFRESH_SHARE), so
+ * that assessing every site does not crowd out the reports themselves.
  */
 export function watchThreats({ db, debounceMs = 250, periodMs = 10 * 60_000, log = () => {} }: { db: Db; debounceMs?: number; periodMs?: number; log?: (error: unknown) => void }): ThreatWatcher {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> = Promise.resolve();
   let stopped = false;
+  let lastRefreshMs = 0;
+  const refresh = async () => {
+    if (stopped) return;
+    const started = performance.now();
+    await refreshThreatHistory({ db }).then(() => undefined, log);
+    lastRefreshMs = performance.now() - started;
+  };
   const run = () => {
     timer = null;
-    running = running.then(() => (stopped ? undefined : refreshThreatHistory({ db }).then(() => undefined, log)));
+    running = running.then(refresh);
   };
   const schedule = () => {
     invalidateThreats();
-    if (!stopped && timer === null) timer = setTimeout(run, debounceMs);
+    if (!stopped && timer === null) timer = setTimeout(run, Math.max(debounceMs, lastRefreshMs / REFRESH_SHARE));
   };
   const unsubscribe = streamBus.subscribe(schedule);
   const periodic = setInterval(schedule, periodMs);

@@ -183,6 +183,7 @@ export class StreamHub {
     try {
       do {
         this.#again = false;
+        if (this.#connections.size === 0 && (await this.#skipUnread())) continue;
         for (;;) {
           const rows = await eventsRepo.eventsAfter(this.#db, this.#lastSeq, PAGE);
           for (const row of rows) {
@@ -198,6 +199,16 @@ export class StreamHub {
     } finally {
       this.#pumping = false;
     }
+  }
+
+  // Nobody follows this server's stream: the events are skipped rather than read and parsed (a
+  // burst of reports would otherwise cost each one a read of its event). False when a reader
+  // connected meanwhile, so that the events are read for it.
+  async #skipUnread(): Promise<boolean> {
+    const { max } = await eventsRepo.seqRange(this.#db);
+    if (this.#connections.size > 0) return false;
+    this.#lastSeq = Math.max(this.#lastSeq, max);
+    return true;
   }
 
   #heartbeat(): void {

@@ -126,9 +126,14 @@ describe('the live stream', () => {
     const alsoMissed = await report('also missed', { classification: 'MISSION' });
     const resumed = await openStream(app, { cookie: reporter.headers.cookie, 'last-event-id': lastId });
     await resumed.waitFor(alsoMissed.id);
+    // A reader without Last-Event-ID starts from now, whatever happened while nobody listened.
+    const fresh = await openStream(app, { cookie: reporter.headers.cookie });
     const live = await report('live again');
     await resumed.waitFor(live.id);
     assert.deepEqual(resumed.events.map((e) => e.data.title), ['missed while away', 'also missed', 'live again']);
+    await fresh.waitFor(live.id);
+    assert.deepEqual(fresh.events.map((e) => e.data.title), ['live again']);
+    await fresh.close();
     assert.equal(resumed.events[0]!.data.id, missed.id);
     // The query parameter works where a header cannot be set.
     const byQuery = await openStream(app, { cookie: reporter.headers.cookie }, `?lastEventId=${lastId}`);
