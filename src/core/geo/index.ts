@@ -11,7 +11,7 @@ export {
 export type { BBox, NestedPositions } from './bbox.ts';
 export { lineLengthInsidePolygon, pointInPolygon, polygonBbox, preparePolygon, segmentIntersectsPolygon } from './polygon.ts';
 export type { PolygonInput, PreparedPolygon } from './polygon.ts';
-export { interiorPoint, ringCentroid } from './interior-point.ts';
+export { interiorPoint, largestPartCentroid, ringCentroid } from './interior-point.ts';
 export { PolygonIndex } from './polygon-index.ts';
 export type { LocatedFeature } from './polygon-index.ts';
 export { AdminAreaIndex } from './admin-index.ts';

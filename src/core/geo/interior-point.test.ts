@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dataset } from '../../../test/datasets.ts';
 import { polygonParts, type AreaFeatureCollection, type Ring } from './geojson.ts';
-import { interiorPoint, ringCentroid } from './interior-point.ts';
+import { interiorPoint, largestPartCentroid, ringCentroid } from './interior-point.ts';
 import { pointInPolygon } from './polygon.ts';
 
 const square = (west: number, south: number, size: number): Ring => [
@@ -25,6 +25,14 @@ test('interiorPoint: the centroid of a convex area, of the largest part of a mul
   assert.deepEqual(interiorPoint([[square(0, 0, 2)]]), { lon: 1, lat: 1 });
   // An island (small) and the mainland (large): the point is on the mainland, listed second.
   assert.deepEqual(interiorPoint([[square(10, 10, 1)], [square(0, 0, 4)]]), { lon: 2, lat: 2 });
+});
+
+test('largestPartCentroid: the centroid of the largest part, even outside it; null when nothing is enclosed', () => {
+  assert.deepEqual(largestPartCentroid([[square(10, 10, 1)], [[...square(0, 0, 4)].reverse()]]), { lon: 2, lat: 2 });
+  const crescent: Ring = [[0, 0], [4, 0], [4, 1], [1, 1], [1, 3], [4, 3], [4, 4], [0, 4], [0, 0]];
+  assert.deepEqual(largestPartCentroid([[crescent]]), { lon: ringCentroid(crescent).lon, lat: 2 });
+  assert.equal(largestPartCentroid([[[[5, 6], [7, 6], [5, 6]]]]), null);
+  assert.equal(largestPartCentroid([]), null);
 });
 
 test('interiorPoint: a crescent whose centroid falls outside gets a point inside, on the centroid latitude', () => {

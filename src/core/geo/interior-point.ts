@@ -40,6 +40,35 @@ function crossingsAt(rings: readonly Ring[], y: number): number[] {
   return crossings.sort((a, b) => a - b);
 }
 
+interface LargestPart {
+  rings: readonly Ring[];
+  area: number;
+  lon: number;
+  lat: number;
+}
+
+// The part whose outer ring encloses the most, with that ring's centroid.
+function largestPart(parts: readonly (readonly Ring[])[]): LargestPart | null {
+  let largest: LargestPart | null = null;
+  for (const rings of parts) {
+    const outer = rings[0];
+    if (!outer || outer.length === 0) continue;
+    const centroid = ringCentroid(outer);
+    if (!largest || Math.abs(centroid.area) > Math.abs(largest.area)) largest = { rings, ...centroid };
+  }
+  return largest;
+}
+
+/**
+ * The middle of an area (its parts as from `polygonParts`): the centroid of its largest part's
+ * outer ring, or null when no ring encloses anything. It may fall outside a crescent-shaped area;
+ * `interiorPoint` never does.
+ */
+export function largestPartCentroid(parts: readonly (readonly Ring[])[]): { lon: number; lat: number } | null {
+  const largest = largestPart(parts);
+  return largest && largest.area !== 0 ? { lon: largest.lon, lat: largest.lat } : null;
+}
+
 /**
  * A point inside the largest part of an area (its parts as from `polygonParts`): the centroid of
  * that part's outer ring when it falls inside the part (holes respected), else the middle of the
@@ -47,13 +76,7 @@ function crossingsAt(rings: readonly Ring[], y: number): number[] {
  * commune's centroid, or a ring-shaped one's, can fall outside it. Throws on an area without parts.
  */
 export function interiorPoint(parts: readonly (readonly Ring[])[]): { lon: number; lat: number } {
-  let largest: { rings: readonly Ring[]; area: number; lon: number; lat: number } | null = null;
-  for (const rings of parts) {
-    const outer = rings[0];
-    if (!outer || outer.length === 0) continue;
-    const centroid = ringCentroid(outer);
-    if (!largest || Math.abs(centroid.area) > Math.abs(largest.area)) largest = { rings, ...centroid };
-  }
+  const largest = largestPart(parts);
   if (!largest) throw new Error('interiorPoint: the area has no ring; pass the parts of a Polygon or MultiPolygon');
   const { rings, lon, lat } = largest;
   if (pointInPolygon(lon, lat, { type: 'Polygon', coordinates: rings })) return { lon, lat };

@@ -5,7 +5,7 @@
 
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { haversineMeters, pointInPolygon, polygonBbox, polygonParts, preparePolygon, type AreaGeometry, type PreparedPolygon, type Ring } from '../../core/geo/index.ts';
+import { haversineMeters, largestPartCentroid, pointInPolygon, polygonBbox, polygonParts, preparePolygon, type AreaGeometry, type PreparedPolygon } from '../../core/geo/index.ts';
 import type { RoadNetwork } from '../../core/roads/index.ts';
 
 export interface CommuneCentre {
@@ -44,37 +44,11 @@ async function read(file: string): Promise<CommuneCentre[] | null> {
   const collection = JSON.parse(text) as { features: { properties: Record<string, unknown>; geometry: AreaGeometry | null }[] };
   return collection.features.flatMap((feature) => {
     if (!feature.geometry) return [];
-    const centre = largestPartCentroid(feature.geometry);
+    const centre = largestPartCentroid(polygonParts(feature.geometry));
     const pcode = String(feature.properties['ADM2_PCODE'] ?? '');
     const name = String(feature.properties['ADM2_FR'] ?? feature.properties['ADM2_EN'] ?? pcode);
-    return centre ? [{ pcode, name, lon: centre[0], lat: centre[1], area: preparePolygon(feature.geometry), bbox: polygonBbox(feature.geometry) }] : [];
+    return centre ? [{ pcode, name, lon: centre.lon, lat: centre.lat, area: preparePolygon(feature.geometry), bbox: polygonBbox(feature.geometry) }] : [];
   });
-}
-
-function largestPartCentroid(geometry: AreaGeometry): [number, number] | null {
-  let best: { area: number; x: number; y: number } | null = null;
-  for (const rings of polygonParts(geometry)) {
-    const outer = rings[0];
-    if (!outer) continue;
-    const c = ringCentroid(outer);
-    if (c && (!best || c.area > best.area)) best = c;
-  }
-  return best ? [best.x, best.y] : null;
-}
-
-// The shoelace formula; degrees are fine at a commune's scale.
-function ringCentroid(ring: Ring): { area: number; x: number; y: number } | null {
-  let twiceArea = 0, cx = 0, cy = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [x0, y0] = ring[j] as [number, number];
-    const [x1, y1] = ring[i] as [number, number];
-    const cross = x0 * y1 - x1 * y0;
-    twiceArea += cross;
-    cx += (x0 + x1) * cross;
-    cy += (y0 + y1) * cross;
-  }
-  if (twiceArea === 0) return null;
-  return { area: Math.abs(twiceArea / 2), x: cx / (3 * twiceArea), y: cy / (3 * twiceArea) };
 }
 
 const junctionsByNetwork = new WeakMap<RoadNetwork, { pcode: string; name: string; lon: number; lat: number }[]>();

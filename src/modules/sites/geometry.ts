@@ -1,5 +1,5 @@
 import {
-  haversineMeters, METERS_PER_DEGREE, pointInPolygon, polygonBbox, polygonParts, preparePolygon, validatePolygon,
+  haversineMeters, largestPartCentroid, METERS_PER_DEGREE, pointInPolygon, polygonBbox, polygonParts, preparePolygon, validatePolygon,
   type AreaGeometry, type BBox, type PreparedPolygon,
 } from '../../core/geo/index.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -38,28 +38,12 @@ export function checkedPosition(value: unknown, what: string): [number, number] 
   return [lon, lat];
 }
 
-/** The middle of an area: the area-weighted centroid of its largest part's outer ring. */
+/** The middle of an area: the centroid of its largest part's outer ring (its box's middle when it encloses nothing). */
 export function areaCentroid(area: AreaGeometry): { lon: number; lat: number } {
-  let best = { lon: 0, lat: 0, area: -1 };
-  for (const rings of polygonParts(area)) {
-    const ring = rings[0];
-    if (!ring) continue;
-    let twiceArea = 0, cx = 0, cy = 0;
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const [x0, y0] = ring[j] as [number, number];
-      const [x1, y1] = ring[i] as [number, number];
-      const cross = x0 * y1 - x1 * y0;
-      twiceArea += cross;
-      cx += (x0 + x1) * cross;
-      cy += (y0 + y1) * cross;
-    }
-    if (Math.abs(twiceArea) > best.area) best = { lon: cx / (3 * twiceArea), lat: cy / (3 * twiceArea), area: Math.abs(twiceArea) };
-  }
-  if (best.area <= 0) {
-    const [minLon, minLat, maxLon, maxLat] = polygonBbox(area);
-    return { lon: (minLon + maxLon) / 2, lat: (minLat + maxLat) / 2 };
-  }
-  return { lon: best.lon, lat: best.lat };
+  const centroid = largestPartCentroid(polygonParts(area));
+  if (centroid) return centroid;
+  const [minLon, minLat, maxLon, maxLat] = polygonBbox(area);
+  return { lon: (minLon + maxLon) / 2, lat: (minLat + maxLat) / 2 };
 }
 
 /** A site's point or area, normalised, or INVALID_GEOMETRY / INVALID_POLYGON saying what is wrong. */
