@@ -2,15 +2,37 @@ import { lazy, Suspense } from 'react';
 import { isComplaintHash, useComplaintRoute } from '../features/complaints/route.ts';
 import { useI18n } from '../i18n/index.ts';
 import { readBasemapIndexEarly } from '../map/basemapIndex.ts';
+import type OperationalPictureScreen from '../map/OperationalPicture.tsx';
 import { useOfflineSession } from '../offline/hooks.ts';
 import { Header } from './Header.tsx';
 import { screenOf, useScreen } from './route.ts';
 import { useSession } from './session.ts';
 import { SignIn } from './SignIn.tsx';
 
+type OperationalPictureModule = { default: typeof OperationalPictureScreen };
+
 // Each screen is its own chunk.
-const loadOperationalPicture = () => import('../map/OperationalPicture.tsx');
-const OperationalPicture = lazy(loadOperationalPicture);
+let operationalPicture: OperationalPictureModule | null = null;
+const loadOperationalPicture = () =>
+  import('../map/OperationalPicture.tsx').then((module) => (operationalPicture = module));
+/**
+ * The map screen's code, started early by startFirstScreen. Once it has arrived, the lazy component
+ * gets it through a thenable that answers at once: React then renders the screen in the same pass
+ * instead of suspending on a promise, which would show the fallback and hold the screen back for
+ * React's Suspense reveal throttle (300 ms) before the map is even created. (React's lazy only
+ * calls `then` on what its loader returns, so the thenable stands in for a promise.)
+ */
+const OperationalPicture = lazy(() => (operationalPicture ? (settled(operationalPicture) as Promise<OperationalPictureModule>) : loadOperationalPicture()));
+
+/** A thenable that hands over `value` as soon as it is asked (a promise would wait for the next microtask). */
+function settled<T>(value: T): PromiseLike<T> {
+  return {
+    then<A = T, B = never>(onFulfilled?: ((v: T) => A | PromiseLike<A>) | null): PromiseLike<A | B> {
+      return Promise.resolve(onFulfilled ? onFulfilled(value) : (value as unknown as A));
+    },
+  };
+}
+
 const VerificationQueue = lazy(() => import('../features/incidents/VerificationQueue.tsx'));
 const LedgerDashboard = lazy(() => import('../features/ledger/LedgerDashboard.tsx'));
 const RoutePlanner = lazy(() => import('../features/routes/RoutePlanner.tsx'));

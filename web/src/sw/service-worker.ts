@@ -8,7 +8,12 @@
  * - API reads go to the network first; each good answer is kept (the basemap
  *   in a cache of its own, everything else under the signed-in user's id),
  *   and when the network fails the kept answer is served, marked with
- *   X-Konbit-Offline so the app can say so.
+ *   X-Konbit-Offline so the app can say so. Map tiles, dozens per view, are
+ *   kept a few seconds later, once the map has drawn them.
+ * - The cost on the page's own loads stays small: where the browser offers
+ *   it (Chromium's static routing), the shell's fingerprinted files are read
+ *   from storage without running this script at all, and a page load starts
+ *   its network request while the worker starts (navigation preload).
  * - Without a signed-in user (the page removes the marker on sign-out) no
  *   user data is kept or served.
  */
@@ -18,18 +23,33 @@ import { BASEMAP_CACHE, dataCacheOf, isBasemap, isOfflineData, SESSION_CACHE, SE
 const PRECACHE: string[] = JSON.parse('__KONBIT_PRECACHE__') as string[];
 const SHELL_CACHE = `${SHELL_CACHE_PREFIX}${'__KONBIT_BUILD__'}`;
 
+/** How long after a map tile passed it is kept: the map draws it first. */
+const TILE_KEEP_DELAY_MS = 5000;
+
 interface ExtendableEventLike extends Event {
   waitUntil(promise: Promise<unknown>): void;
 }
+/** A static route (Chromium's ServiceWorker static routing API): requests it matches never reach the fetch handler. */
+interface RouterRule {
+  condition: { urlPattern: string };
+  source: { cacheName: string };
+}
+interface InstallEventLike extends ExtendableEventLike {
+  addRoutes?(rules: RouterRule[]): Promise<void>;
+}
 interface FetchEventLike extends ExtendableEventLike {
   request: Request;
+  /** The navigation's own request, started while the worker started (navigation preload), if enabled. */
+  preloadResponse?: Promise<Response | undefined>;
   respondWith(response: Promise<Response>): void;
 }
 interface WorkerScope {
-  addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEventLike) => void): void;
+  addEventListener(type: 'install', listener: (event: InstallEventLike) => void): void;
+  addEventListener(type: 'activate', listener: (event: ExtendableEventLike) => void): void;
   addEventListener(type: 'fetch', listener: (event: FetchEventLike) => void): void;
   skipWaiting(): Promise<void>;
   clients: { claim(): Promise<void> };
+  registration: { navigationPreload?: { enable(): Promise<void> } };
   location: Location;
 }
 const scope = self as unknown as WorkerScope;
@@ -38,6 +58,13 @@ scope.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(SHELL_CACHE);
     await cache.addAll(PRECACHE.map((file) => `/${file}`));
+    // The fingerprinted files straight from the shell (a file missing there goes to the network):
+    // starting this script for each of a page load's twenty-odd files cost more than reading them.
+    try {
+      await event.addRoutes?.([{ condition: { urlPattern: '/assets/*' }, source: { cacheName: SHELL_CACHE } }]);
+    } catch {
+      // A browser without this kind of route: the fetch handler serves the shell instead.
+    }
     await scope.skipWaiting();
   })());
 });
@@ -46,6 +73,7 @@ scope.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
     // Earlier builds' shells only: user data and the basemap outlive a new release.
     for (const name of await caches.keys()) if (name.startsWith(SHELL_CACHE_PREFIX) && name !== SHELL_CACHE) await caches.delete(name);
+    await scope.registration.navigationPreload?.enable();
     await scope.clients.claim();
   })());
 });
@@ -55,8 +83,8 @@ scope.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== scope.location.origin) return;
-  if (request.mode === 'navigate') return event.respondWith(page(request));
-  if (isOfflineData(url.pathname)) return event.respondWith(data(request, url));
+  if (request.mode === 'navigate') return event.respondWith(page(event));
+  if (isOfflineData(url.pathname)) return event.respondWith(data(event, url));
   if (PRECACHE.includes(url.pathname.slice(1))) event.respondWith(shell(request));
 });
 
@@ -65,9 +93,9 @@ async function shell(request: Request): Promise<Response> {
   return hit ?? fetch(request);
 }
 
-async function page(request: Request): Promise<Response> {
+async function page(event: FetchEventLike): Promise<Response> {
   try {
-    return await fetch(request);
+    return (await event.preloadResponse) ?? (await fetch(event.request));
   } catch (error) {
     const hit = await caches.match('/index.html', { cacheName: SHELL_CACHE });
     if (hit) return hit;
@@ -86,14 +114,19 @@ async function cacheNameFor(url: URL): Promise<string | null> {
   return user ? dataCacheOf(user) : null;
 }
 
-async function data(request: Request, url: URL): Promise<Response> {
+async function data(event: FetchEventLike, url: URL): Promise<Response> {
+  const { request } = event;
   const cacheName = await cacheNameFor(url);
   try {
     const response = await fetch(request);
     if (response.ok && cacheName && !response.headers.get('content-type')?.includes('event-stream')) {
       const copy = response.clone();
-      // The user may have signed out while the answer travelled: keep it only if they have not.
-      if ((await cacheNameFor(url)) === cacheName) await (await caches.open(cacheName)).put(request, copy);
+      const keep = async () => {
+        // The user may have signed out while the answer travelled: keep it only if they have not.
+        if ((await cacheNameFor(url)) === cacheName) await (await caches.open(cacheName)).put(request, copy);
+      };
+      if (isTile(url.pathname)) event.waitUntil(later(TILE_KEEP_DELAY_MS).then(keep));
+      else await keep();
     }
     return response;
   } catch (error) {
@@ -103,6 +136,15 @@ async function data(request: Request, url: URL): Promise<Response> {
     headers.set('x-konbit-offline', kept.headers.get('date') ?? 'true');
     return new Response(kept.body, { status: kept.status, statusText: kept.statusText, headers });
   }
+}
+
+/** A vector tile of the map (basemap or incidents). */
+function isTile(pathname: string): boolean {
+  return pathname.endsWith('.mvt');
+}
+
+function later(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** The answer kept for this request, or for the same path with other parameters (a map window that moved). */
