@@ -12,6 +12,7 @@
 import { readFileSync } from 'node:fs';
 import Flatbush from 'flatbush';
 import { dataset } from '../../../test/datasets.ts';
+import { mulberry32 } from '../random.ts';
 import { AdminAreaIndex } from './admin-index.ts';
 import type { AreaFeatureCollection } from './geojson.ts';
 import { bboxOfCoordinates } from './bbox.ts';
@@ -28,19 +29,9 @@ let started = performance.now();
 const admin = new AdminAreaIndex(boundaries);
 console.log(`build AdminAreaIndex: ${(performance.now() - started).toFixed(0)} ms`);
 
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Points uniformly spread over Haiti's bounding box; with `onLand`, only those in a section. */
 function points(count: number, onLand: boolean): Float64Array {
-  const next = random(onLand ? 2 : 1);
+  const next = mulberry32(onLand ? 2 : 1);
   const xy = new Float64Array(count * 2);
   for (let i = 0; i < count; ) {
     const lon = -74.4804 + 2.8583 * next(), lat = 18.0221 + 2.0671 * next();

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dataset } from '../../../test/datasets.ts';
+import { mulberry32 } from '../random.ts';
 import { AdminAreaIndex } from './admin-index.ts';
 import type { AreaFeatureCollection } from './geojson.ts';
 import { PolygonIndex } from './polygon-index.ts';
@@ -14,16 +15,6 @@ const admin = new AdminAreaIndex(boundaries);
 const departments = new PolygonIndex(boundaries.adm1.features);
 const communes = new PolygonIndex(boundaries.adm2.features);
 const sections = new PolygonIndex(boundaries.adm3.features);
-
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 test('Port-au-Prince centre is in Ouest department, commune Port-au-Prince', () => {
   const area = admin.lookup(-72.335, 18.539);
@@ -59,7 +50,7 @@ test('points at sea or in the Dominican Republic are in no area', () => {
 });
 
 test('2,000 random points: the section found lies in the commune and department found on their own', () => {
-  const next = random(2024);
+  const next = mulberry32(2024);
   let inHaiti = 0;
   for (let i = 0; i < 2_000; i++) {
     const lon = -74.48 + 2.86 * next(), lat = 18.02 + 2.07 * next();

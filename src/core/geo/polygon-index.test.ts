@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dataset } from '../../../test/datasets.ts';
+import { mulberry32 } from '../random.ts';
 import type { AreaFeature, AreaFeatureCollection, Position } from './geojson.ts';
 import { polygonParts } from './geojson.ts';
 import { pointInPolygon } from './polygon.ts';
@@ -14,16 +15,6 @@ const food = load('haiti/food-security/ipc-acute-2023-08.geojson');
 
 function box(name: string, x0: number, y0: number, x1: number, y1: number): AreaFeature<{ name: string }> {
   return { type: 'Feature', properties: { name }, geometry: { type: 'Polygon', coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]] } };
-}
-
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 test('locate returns the index and properties of the feature containing the point, or null', () => {
@@ -58,7 +49,7 @@ test('holes are respected: the hole in the IPC Port-au-Prince area is not part o
 
 test('locate agrees with testing every feature, on 400 random points over Haiti', () => {
   const index = new PolygonIndex(sections.features);
-  const next = random(42);
+  const next = mulberry32(42);
   for (let i = 0; i < 400; i++) {
     const x = -74.5 + 2.9 * next(), y = 18.0 + 2.1 * next();
     const expected = sections.features.flatMap((f, k) => (pointInPolygon(x, y, f.geometry) ? [k] : []));

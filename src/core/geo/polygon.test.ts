@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dataset } from '../../../test/datasets.ts';
+import { mulberry32 } from '../random.ts';
 import type { AreaFeatureCollection, MultiPolygon, Polygon } from './geojson.ts';
 import { haversineMeters, lineLengthMeters } from './measure.ts';
 import { lineLengthInsidePolygon, pointInPolygon, polygonBbox, preparePolygon, segmentIntersectsPolygon } from './polygon.ts';
@@ -15,16 +16,6 @@ const square: Polygon = {
   ],
 };
 const solidSquare: Polygon = { type: 'Polygon', coordinates: [square.coordinates[0]!] };
-
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32), so that failures reproduce. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 test('pointInPolygon: inside, in the hole, outside, for GeoJSON and prepared forms alike', () => {
   const prepared = preparePolygon(square);
@@ -63,7 +54,7 @@ test('pointInPolygon: prepared and GeoJSON forms agree on 5,000 points around a 
   const geometry = sections.features.find((f) => f.properties['ADM3_PCODE'] === 'HT0111-01')!.geometry;
   const prepared = preparePolygon(geometry);
   const [minX, minY, maxX, maxY] = polygonBbox(geometry);
-  const next = random(7);
+  const next = mulberry32(7);
   let inside = 0;
   for (let i = 0; i < 5_000; i++) {
     const x = minX + (maxX - minX) * next(), y = minY + (maxY - minY) * next();

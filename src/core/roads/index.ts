@@ -5,7 +5,7 @@
 export { buildRoadNetwork, type BuildRoadNetworkOptions, type BuiltRoadNetwork } from './build.ts';
 export {
   edgeGeometry, edgeHighwayOf, edgeNameOf,
-  type RoadGraphArrays, type RoadImportReport, type RoadNetwork, type SkipEntry, type SkipUnit,
+  type RoadImportReport, type RoadNetwork, type SkipEntry, type SkipUnit,
 } from './network.ts';
 export { classifyWay, defaultSpeedProfile, NO_HIGHWAY_REASON, onewayDirection, type SpeedProfile, type WayClass } from './profile.ts';
 export {

@@ -1,25 +1,10 @@
 // The routable road network in typed arrays, as the routing engine consumes it,
 // and the report that tells a user what an import kept and left out.
 
-/** The arrays the routing engine needs: junction nodes and directed-or-not edges. */
-export interface RoadGraphArrays {
-  nodeCount: number;
-  /** Longitude (degrees) of each node. */
-  lon: Float64Array;
-  /** Latitude (degrees) of each node. */
-  lat: Float64Array;
-  edgeFrom: Uint32Array;
-  edgeTo: Uint32Array;
-  /** Base travel time in seconds from length and road class, before any risk multiplier. */
-  edgeSeconds: Float64Array;
-  /** Length along the geometry, in metres. */
-  edgeMeters: Float64Array;
-  /** 1 = drivable only from `edgeFrom` to `edgeTo`; 0 = both ways. */
-  edgeOneway: Uint8Array;
-}
+import type { RoadGraphInput } from '../graph/road-graph.ts';
 
 /** The routable graph plus what a map, a route description or a debug view needs per edge. */
-export interface RoadNetwork extends RoadGraphArrays {
+export interface RoadNetwork extends RoadGraphInput {
   edgeCount: number;
   /** OSM id of each node (negative when the id was made up by an editor or the GeoJSON reader). */
   nodeOsmId: Float64Array;

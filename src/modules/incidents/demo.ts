@@ -1,5 +1,6 @@
 import { INCIDENT_TYPES, type IncidentInput, type IncidentType } from '../../shared/incidents.ts';
 import type { Db } from '../../db/index.ts';
+import { mulberry32 } from '../../core/random.ts';
 import { actorForUsername } from './act-as.ts';
 import { adminAreasIn, type AdminAreaLookup } from './admin-areas.ts';
 import { importIncidents } from './import.service.ts';
@@ -17,18 +18,6 @@ import { decideVerification } from './verification.service.ts';
 const SEED = 0x4b6f6e62; // "Konb"
 const COUNT = 320;
 const DAY_MS = 86_400_000;
-
-/** mulberry32: small, fast, and the same sequence everywhere for one seed. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(random: () => number, weighted: readonly (readonly [T, number])[]): T {
   const total = weighted.reduce((sum, [, weight]) => sum + weight, 0);
@@ -156,7 +145,7 @@ function demoIncident(random: () => number, index: number, reporter: string, now
 
 /** Loads the illustrative incidents (the demo's step for this module). */
 export async function loadDemoIncidents({ db, datasetsDir }: { db: Db; datasetsDir: string | null }): Promise<string> {
-  const random = prng(SEED);
+  const random = mulberry32(SEED);
   const nowMs = Math.floor(Date.now() / DAY_MS) * DAY_MS;
   const areas = await adminAreasIn(datasetsDir);
   const byReporter = new Map<string, IncidentInput[]>();

@@ -2,6 +2,7 @@
 // Port-au-Prince area, the event types ACLED uses in Haiti, gang names as it
 // writes them. Streamed as CSV text so that a million rows never sit in memory.
 
+import { mulberry32 } from '../../../core/random.ts';
 import { ACLED_COLUMNS } from './acled.ts';
 import { csvLine } from './csv.ts';
 
@@ -24,18 +25,6 @@ const BOX = { west: -72.45, south: 18.45, east: -72.2, north: 18.62 };
 const START = Date.UTC(2020, 0, 1);
 const SPAN_DAYS = 5 * 365;
 
-/** mulberry32: small, fast and seedable. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function twoSources(draw: number): string {
   const first = Math.floor(draw * SOURCES.length);
   return `${SOURCES[first]!}; ${SOURCES[(first + 1) % SOURCES.length]!}`;
@@ -49,7 +38,7 @@ export interface SyntheticAcledOptions {
 
 /** N synthetic ACLED rows as CSV text (header first), in chunks. */
 export async function* syntheticAcledCsv(count: number, { seed = 4, rowsPerChunk = 1000 }: SyntheticAcledOptions = {}): AsyncGenerator<string> {
-  const next = random(seed);
+  const next = mulberry32(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   yield csvLine(ACLED_COLUMNS);
   let chunk: string[] = [];
