@@ -6,7 +6,7 @@ import type { IncidentRow } from './incidents.repo.ts';
 import { labelsOf, presentIncident, type IncidentRecord } from './present.ts';
 import { actorNameKey } from './text.ts';
 import { timeOrderedId } from './time-ordered-id.ts';
-import { contentColumns, type ActorRef } from './write.ts';
+import { contentColumns, newIncidentColumns, type ActorRef } from './write.ts';
 
 /*
  * The rows a batch of new incidents is written as, in bulk.repo's column
@@ -76,16 +76,7 @@ function newRecord({ input, releaseIds }: ValidRow, { actor, areas, now, actors,
     // In creation order: the id indexes of every table an import writes grow at one end (time-ordered-id.ts).
     id: timeOrderedId(),
     ...content,
-    reported_at: now,
-    verification: 'unverified',
-    verified_by: null,
-    verified_at: null,
-    verification_note: null,
-    reporter_id: actor.userId,
-    owner_org_id: actor.organisationId,
-    merged_into: null,
-    version: 1,
-    created_at: now,
+    ...newIncidentColumns(actor, now),
     owner_code: actor.organisationCode,
     reporter_username: actor.username,
     reporter_org_code: actor.organisationCode,

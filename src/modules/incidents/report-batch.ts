@@ -9,7 +9,7 @@ import type { IncidentRecord } from './present.ts';
 import { writeReportsTogether } from './report-together.ts';
 import { streamBus } from './stream/bus.ts';
 import { applyToSummary, contributionsOf } from './summary.ts';
-import { contentColumns, detailRows, recordsById, resolveActors, writeEvents } from './write.ts';
+import { contentColumns, detailRows, newIncidentColumns, recordsById, resolveActors, writeEvents } from './write.ts';
 
 /*
  * Group commit for field reports. A durable commit costs an fsync; under load
@@ -163,19 +163,10 @@ async function insertReport(trx: Db, { actor, parsed, hash, idempotencyKey, area
   await repo.insertIncidents(trx, [
     {
       ...contentColumns(parsed, { areas, now }),
+      ...newIncidentColumns(actor, now),
       id,
-      reported_at: now,
-      verification: 'unverified',
-      verified_by: null,
-      verified_at: null,
-      verification_note: null,
-      reporter_id: actor.userId,
-      owner_org_id: actor.organisationId,
-      merged_into: null,
-      version: 1,
       idempotency_key: idempotencyKey ?? null,
       idempotency_hash: idempotencyKey ? hash : null,
-      created_at: now,
     },
   ]);
   await repo.insertDetails(trx, detailRows(id, parsed, actorRefs));

@@ -5,7 +5,7 @@ import { ACTOR_LINKS, insertRows, RELEASES, SOURCES, TAGS, type BulkTable, type 
 import type { QueuedReport, ReportOutcome } from './report-batch.ts';
 import { insertReportedIncidents, REPORTED_INCIDENTS, reportsByIdempotencyKeys } from './reports.repo.ts';
 import { applyToSummary, contributionsOf } from './summary.ts';
-import { contentColumns, detailRows, recordsById, resolveActors, writeEvents } from './write.ts';
+import { contentColumns, detailRows, newIncidentColumns, recordsById, resolveActors, writeEvents } from './write.ts';
 
 /*
  * A batch of field reports written together: one statement per table for all
@@ -104,15 +104,10 @@ async function releaseIdsByCode(trx: Db, reports: readonly QueuedReport[]): Prom
 function incidentRow({ actor, parsed, hash, idempotencyKey, areas }: QueuedReport, id: string, now: string): Record<string, BulkValue> {
   return {
     ...contentColumns(parsed, { areas, now }),
+    ...newIncidentColumns(actor, now),
     id,
-    reported_at: now,
-    verification: 'unverified',
-    reporter_id: actor.userId,
-    owner_org_id: actor.organisationId,
-    version: 1,
     idempotency_key: idempotencyKey ?? null,
     idempotency_hash: idempotencyKey ? hash : null,
-    created_at: now,
   };
 }
 

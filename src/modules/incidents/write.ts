@@ -107,6 +107,22 @@ export function contentColumns(input: IncidentInputParsed, { areas, now }: RowCo
   };
 }
 
+/** The columns of an incident just reported by `actor`: unverified, at its first version. */
+export function newIncidentColumns(actor: Actor, now: string) {
+  return {
+    reported_at: now,
+    verification: 'unverified' as const,
+    verified_by: null,
+    verified_at: null,
+    verification_note: null,
+    reporter_id: actor.userId,
+    owner_org_id: actor.organisationId,
+    merged_into: null,
+    version: 1,
+    created_at: now,
+  };
+}
+
 /** What full-text search reads of an incident. */
 export function searchTextFor(input: IncidentInputParsed, admin: AdminAreas | null): string {
   return searchTextOf([
