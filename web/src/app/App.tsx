@@ -2,11 +2,12 @@ import { lazy, Suspense } from 'react';
 import { isComplaintHash, useComplaintRoute } from '../features/complaints/route.ts';
 import { useI18n } from '../i18n/index.ts';
 import { readBasemapIndexEarly } from '../map/basemapIndex.ts';
+import { readIncidentTilesEarly } from '../map/incidents.ts';
 import type OperationalPictureScreen from '../map/OperationalPicture.tsx';
 import { useOfflineSession } from '../offline/hooks.ts';
 import { Header } from './Header.tsx';
 import { screenOf, useScreen } from './route.ts';
-import { useSession } from './session.ts';
+import { checkSessionEarly, useSession } from './session.ts';
 import { SignIn } from './SignIn.tsx';
 
 type OperationalPictureModule = { default: typeof OperationalPictureScreen };
@@ -46,10 +47,14 @@ const ComplaintPage = lazy(() => import('../features/complaints/ComplaintPage.ts
  * session is checked, rather than after.
  */
 export function startFirstScreen(): void {
-  if (isComplaintHash(location.hash) || screenOf(location.hash) !== 'map') return;
+  if (isComplaintHash(location.hash)) return;
+  const session = checkSessionEarly();
+  if (screenOf(location.hash) !== 'map') return;
   // A failure shows when the screen itself asks for its code.
   loadOperationalPicture().catch(() => undefined);
   readBasemapIndexEarly();
+  // The incidents' tile set of a user already signed in, read while the screen renders.
+  session.then((me) => me && readIncidentTilesEarly(me.id), () => undefined);
 }
 
 export function App() {

@@ -9,26 +9,46 @@ import { wipeDeviceData } from '../offline/wipe.ts';
 
 const ME = ['me'] as const;
 
+/** Who is signed in on this page, asking the server. */
+async function checkSession(): Promise<Me | null> {
+  // A sign-out made offline is finished first; until it is, nobody is signed in here.
+  if (!(await finishPendingSignOut())) return null;
+  try {
+    const me = await api<Me>('/api/v1/auth/me');
+    setCsrfToken(me.csrfToken);
+    // Before any screen reads: the service worker keeps answers under this user only.
+    await markSignedIn(me.id);
+    return me;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      await markSignedIn(null);
+      return null;
+    }
+    throw error;
+  }
+}
+
+let early: Promise<Me | null> | null = null;
+
+/**
+ * Starts the page's session check before React's first render (which otherwise asks only once
+ * the app's code has run and rendered), and returns it: what the first screen reads for the
+ * signed-in user may start as soon as it answers.
+ */
+export function checkSessionEarly(): Promise<Me | null> {
+  early ??= checkSession();
+  return early;
+}
+
 /** The signed-in user, or null when nobody is. */
 export function useSession(): { me: Me | null | undefined; loading: boolean } {
   const { data, isPending } = useQuery({
     queryKey: ME,
-    queryFn: async () => {
-      // A sign-out made offline is finished first; until it is, nobody is signed in here.
-      if (!(await finishPendingSignOut())) return null;
-      try {
-        const me = await api<Me>('/api/v1/auth/me');
-        setCsrfToken(me.csrfToken);
-        // Before any screen reads: the service worker keeps answers under this user only.
-        await markSignedIn(me.id);
-        return me;
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 401) {
-          await markSignedIn(null);
-          return null;
-        }
-        throw error;
-      }
+    queryFn: () => {
+      // The check started early answers the page's first question only.
+      const check = early ?? checkSession();
+      early = null;
+      return check;
     },
     staleTime: Infinity,
     retry: false,

@@ -39,7 +39,7 @@ export default function OperationalPicture({ me }: { me: Me }) {
   const [filter, setFilter] = useState<IncidentFilter>({ types: new Set(), verification: new Set(), actor: '', area: '', from: null, to: null });
   const actor = useDebounced(filter.actor, 400);
   const [range, setRange] = useState<{ from: number | null; to: number | null }>({ from: null, to: null });
-  const incidents = useIncidentTiles(incidentsApi, { types: filter.types, verification: filter.verification, actor, area: filter.area, ...range });
+  const incidents = useIncidentTiles(incidentsApi, me.id, { types: filter.types, verification: filter.verification, actor, area: filter.area, ...range });
   // The map is created with the first view's incident tiles, so that its first frame asks for them with the basemap's.
   const { map, missingBasemap } = useMapInstance(container, !incidentsApi || incidents.isError ? [] : (incidents.data?.tiles ?? null));
   const registry = useQuery({ queryKey: ['actors'], enabled: incidentsApi, queryFn: () => api<RegisteredActor[]>('/api/v1/actors'), staleTime: 5 * 60_000 });

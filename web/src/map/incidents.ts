@@ -55,15 +55,38 @@ export function filterQuery(filter: IncidentFilter): Record<string, string | und
   };
 }
 
-export function useIncidentTiles(enabled: boolean, filter: IncidentFilter) {
+async function readTileSet(query: Record<string, string | undefined>, signal?: AbortSignal): Promise<IncidentTileSet> {
+  const set = await api<IncidentTileSet>(TILES_PATH, { signal, query });
+  return { ...set, tiles: set.tiles.map((url) => location.origin + url) };
+}
+
+/** The unfiltered tile set, read for one user as soon as the session check found them signed in (once). */
+let early: { readerId: string; set: Promise<IncidentTileSet> } | null = null;
+
+/**
+ * Reads the first view's tile set (no filter) for the signed-in user while the map screen is still
+ * being rendered, so that the map can be created as soon as it is. Only after the session check
+ * found the user: the answer is theirs, and only they take it.
+ */
+export function readIncidentTilesEarly(readerId: string): void {
+  if (early) return;
+  early = { readerId, set: readTileSet(filterQuery({ types: new Set(), verification: new Set(), actor: '', area: '', from: null, to: null })) };
+  // Not taken (another screen, or a failure): the query asks again.
+  early.set.catch(() => undefined);
+}
+
+/** The tile set for the reader's filter (the map's incidents). */
+export function useIncidentTiles(enabled: boolean, readerId: string, filter: IncidentFilter) {
   const query = filterQuery(filter);
   return useQuery({
     queryKey: ['incidents', 'tiles', query],
     enabled,
     placeholderData: keepPreviousData,
-    queryFn: async ({ signal }) => {
-      const set = await api<IncidentTileSet>(TILES_PATH, { signal, query });
-      return { ...set, tiles: set.tiles.map((url) => location.origin + url) };
+    queryFn: ({ signal }) => {
+      const unfiltered = Object.values(query).every((value) => value === undefined);
+      const first = unfiltered && early?.readerId === readerId ? early.set : null;
+      early = null;
+      return first ? first.catch(() => readTileSet(query, signal)) : readTileSet(query, signal);
     },
   });
 }
