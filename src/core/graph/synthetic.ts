@@ -9,6 +9,10 @@
 
 import type { RoadGraphInput } from './road-graph.ts';
 import { haversineMeters } from './geo.ts';
+import { mulberry32 } from '../random.ts';
+
+// The graph module's callers (tests, benches) take the seeded generator from here with the graphs.
+export { mulberry32 };
 
 /** Options of syntheticRoadGraph. */
 export interface SyntheticOptions {
@@ -21,18 +25,6 @@ export interface SyntheticOptions {
   /** South-west corner (default Port-au-Prince: -72.45, 18.45). */
   originLon?: number;
   originLat?: number;
-}
-
-/** mulberry32: a tiny, fast 32-bit PRNG returning floats in [0, 1); deterministic per seed. */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const ARTERIAL_KMH = 60;
