@@ -235,7 +235,6 @@ async function main(): Promise<void> {
     say(`| ${RUNS} × cold browser cache (a new context, signed in) | ${figures(colds)} |`);
     say(`| ${RUNS} × warm browser cache (a reload right after the cold view) | ${figures(warms)} |`);
     say('');
-    say('');
     say('The reload comes right after the cold view was drawn, while the service worker (registered then) installs the app shell and may take control of the reloading page; browser CPU counts every Chromium process from navigation to idle, that install included.');
     const sample = colds[0]!;
     say(`Drawn at the first view (${READER}): ${sample.clusters} clusters and ${sample.points} single points standing for ${sample.incidents.toLocaleString('en')} incidents — the ${visible.toLocaleString('en')} synthetic ones the reader may see (public and mission; the ${(ROWS - visible).toLocaleString('en')} restricted Kenyan ones are not theirs) and the demo ones in view; the tile set holds ${expected.toLocaleString('en')} (checked on every run).`);
