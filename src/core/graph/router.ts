@@ -40,9 +40,12 @@ export interface RouterOptions {
   /** Largest junction graph ordered for a contraction hierarchy (default 2,000,000 junctions). */
   hierarchyLimit?: number;
   /**
-   * Most triangles the hierarchy may close (default 100,000,000: about 2.4 GB with their indexes and
-   * a few seconds of customization), known from the contraction before any is listed. Above either
-   * limit (a grid of a million junctions would close 6.8 billion), prepared pictures are searched by ALT.
+   * Most triangles the hierarchy may close (default 10,000,000), known from the contraction before
+   * any is listed. Customization costs about 15 ns a triangle and a new area re-customizes a share of
+   * them that grows with the hierarchy, so the budget keeps a new area's preparation within about
+   * 50 ms; above it (a road network of a million nodes closes about 77 million) or above
+   * hierarchyLimit, prepared pictures are searched by ALT on the junction graph, which prepares a
+   * picture by copying its multipliers.
    */
   hierarchyTriangles?: number;
 }
@@ -79,7 +82,7 @@ export class Router {
     this.activeLandmarks = options.activeLandmarks ?? 6;
     this.altOnJunctions = this.chains.junctionCount < 0.6 * graph.nodeCount;
     this.hierarchy = this.chains.junctionCount <= (options.hierarchyLimit ?? 2_000_000)
-      ? buildHierarchy(this.chains, options.hierarchyTriangles ?? 100_000_000)
+      ? buildHierarchy(this.chains, options.hierarchyTriangles ?? 10_000_000)
       : null;
     this.querySpace = this.hierarchy ? new QuerySpace(this.hierarchy) : null;
   }
