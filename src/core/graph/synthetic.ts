@@ -251,7 +251,7 @@ function bend(
   }
 }
 
-// The edge columns, sized exactly: each link is its shape points plus one edges.
+// The edge columns, sized exactly: a link is one edge more than its shape points.
 class EdgeColumns {
   private length = 0;
   private readonly from: Uint32Array;
