@@ -76,8 +76,10 @@ export default function OperationalPicture({ me }: { me: Me }) {
     setIncidentTiles(map, tiles);
     setApplied(tiles[0] ?? null);
   }, [map, tiles]);
+  // The tiles the incidents source draws: those the map was created with, until others are applied.
+  const drawnTiles = applied ?? (map ? incidentTilesOf(map) : null);
   // The first view is drawn at the first idle with the incidents of the filter (or without them, if they failed).
-  const settled = applied !== null || incidents.isError || !incidentsApi;
+  const settled = drawnTiles !== null || incidents.isError || !incidentsApi;
   useEffect(() => {
     if (!map || !settled) return;
     // Created with the filter's tiles, the map may have been idle before React knew they were drawn.
@@ -161,7 +163,7 @@ export default function OperationalPicture({ me }: { me: Me }) {
         aria-label={t('map.label')}
         data-testid="map"
         // Whether the incidents drawn are those of the filter chosen (the browser tests wait for it).
-        data-incidents={!incidentsApi ? 'off' : incidents.data && !incidents.isPlaceholderData && applied === tiles?.[0] ? 'ready' : 'loading'}
+        data-incidents={!incidentsApi ? 'off' : incidents.data && !incidents.isPlaceholderData && drawnTiles === tiles?.[0] ? 'ready' : 'loading'}
       />
       <div className="map-toolbar">
         <button type="button" onClick={() => setPanelOpen((o) => !o)} aria-expanded={panelOpen} aria-controls="layer-panel">

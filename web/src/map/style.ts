@@ -68,7 +68,10 @@ export function basemapLayers(name: BasemapLayerName): AddLayerObject[] {
         { id: 'adm1-line', type: 'line', ...on, paint: { 'line-color': '#8a8275', 'line-width': ['interpolate', ['linear'], ['zoom'], 7, 1, 12, 2.5] } },
       ];
     case 'adm2':
-      return [{ id: 'adm2-line', type: 'line', ...on, minzoom: 7.5, paint: { 'line-color': '#a59d90', 'line-width': 1, 'line-dasharray': [3, 2] } }];
+      // Solid, told from the departments' lines by its colour and width: a dashed line needs a
+      // shader of its own, compiled and drawn at the first view, and on a software renderer
+      // (SwiftShader) that cost about 0.1 s of the GPU process and 0.1-0.2 s to the map idle.
+      return [{ id: 'adm2-line', type: 'line', ...on, minzoom: 7.5, paint: { 'line-color': '#a59d90', 'line-width': 1 } }];
     case 'adm3':
       return [{ id: 'adm3-line', type: 'line', ...on, minzoom: ADM3_MINZOOM, paint: { 'line-color': '#c8c0b3', 'line-width': 0.6 } }];
     case 'roads':

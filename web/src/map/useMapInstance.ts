@@ -78,7 +78,11 @@ export function useMapInstance(container: React.RefObject<HTMLDivElement | null>
       window.konbitMap = map;
       setMissingBasemap(index.layers.filter((l) => !l.available).map((l) => l.dataset));
       const created = map;
-      created.on('load', () => {
+      // Ready once its style is loaded (its sources and layers can be read and changed), not at
+      // 'load' (every tile drawn): the screen's work on the map — the incidents marked as the
+      // filter's, the cluster counts — then happens while the tiles load, not after the last
+      // frame (under load that came 0.2-0.7 s after it).
+      created.once('style.load', () => {
         for (const source of [BASEMAP_SOURCE, INCIDENTS_SOURCE]) limitUnderzooming(created, source);
         setReady(true);
       });
