@@ -2,14 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { IncidentInputParsed } from '../../shared/incidents.ts';
 import type { Db } from '../../db/index.ts';
-import { appendAuditEntries, organisationIdsForCodes, setReleasableTo, type Actor } from '../auth/index.ts';
+import { organisationIdsForCodes, setReleasableTo, type Actor } from '../auth/index.ts';
 import type { AdminAreaLookup } from './admin-areas.ts';
 import * as repo from './incidents.repo.ts';
 import type { IncidentRecord } from './present.ts';
-import { writeReportsTogether } from './report-together.ts';
+import { recordReports, writeReportsTogether } from './report-together.ts';
 import { streamBus } from './stream/bus.ts';
-import { applyToSummary, contributionsOf } from './summary.ts';
-import { contentColumns, detailRows, newIncidentColumns, recordsById, resolveActors, writeEvents } from './write.ts';
+import { contentColumns, detailRows, newIncidentColumns, resolveActors } from './write.ts';
 
 /*
  * Group commit for field reports. A durable commit costs an fsync; under load
@@ -48,7 +47,12 @@ export interface QueuedReport {
  * What became of a report: written (the incident as read back, and its JSON as
  * its owner sees it), or written before under the same Idempotency-Key.
  */
-export type ReportOutcome = { kind: 'written'; record: IncidentRecord; answer: string } | { kind: 'earlier'; id: string; hash: string | null };
+export type ReportOutcome = WrittenReport | { kind: 'earlier'; id: string; hash: string | null };
+export interface WrittenReport {
+  kind: 'written';
+  record: IncidentRecord;
+  answer: string;
+}
 
 interface Pending extends QueuedReport {
   resolve: (outcome: ReportOutcome) => void;
@@ -129,21 +133,9 @@ async function writeOneByOne(db: Db, batch: readonly Pending[]): Promise<void> {
         }
       }
       if (ids.size === 0) return [];
-      const records = await recordsById(trx, [...ids.values()]);
-      const rows = [...ids].map(([pending, id]) => ({ pending, record: records.get(id)! }));
-      const answers = await writeEvents(trx, rows.map(({ record }) => ({ type: 'incident.created', record })), now);
-      await applyToSummary(trx, [], await contributionsOf(trx, rows.map(({ record }) => record)));
-      await appendAuditEntries(
-        trx,
-        rows.map(({ pending: { actor, parsed }, record }) => ({
-          actor,
-          action: 'create',
-          entityType: 'incident',
-          entityId: record.row.id,
-          details: { version: 1, type: parsed.type, title: parsed.title, classification: parsed.classification },
-        })),
-      );
-      return rows.map(({ pending, record }, at) => ({ pending, outcome: { kind: 'written', record, answer: answers[at]! } as const }));
+      const inserted = [...ids];
+      const outcomes = await recordReports(trx, inserted.map(([{ actor, parsed }, id]) => ({ actor, parsed, id })), now);
+      return inserted.map(([pending], at) => ({ pending, outcome: outcomes[at]! }));
     });
   } catch (error) {
     // The transaction did not commit: no report of the batch was written.

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import type { IncidentInputParsed } from '../../shared/incidents.ts';
 import type { Db } from '../../db/index.ts';
-import { appendAuditEntries, organisationIdsForCodes } from '../auth/index.ts';
+import { appendAuditEntries, organisationIdsForCodes, type Actor } from '../auth/index.ts';
 import { ACTOR_LINKS, insertRows, RELEASES, SOURCES, TAGS, type BulkTable, type BulkValue } from './bulk.repo.ts';
-import type { QueuedReport, ReportOutcome } from './report-batch.ts';
+import type { QueuedReport, ReportOutcome, WrittenReport } from './report-batch.ts';
 import { insertReportedIncidents, REPORTED_INCIDENTS, reportsByIdempotencyKeys } from './reports.repo.ts';
 import { applyToSummary, contributionsOf } from './summary.ts';
 import { contentColumns, detailRows, newIncidentColumns, recordsById, resolveActors, writeEvents } from './write.ts';
@@ -57,20 +58,35 @@ export async function writeReportsTogether(trx: Db, reports: readonly QueuedRepo
     await insertRows(trx, TAGS, tags);
     await insertRows(trx, RELEASES, releases);
   }
-  // Read back as written, so that each answer is what a reader of the incident gets afterwards.
-  const records = await recordsById(trx, ids);
-  const written = ids.map((id) => records.get(id)!);
+  const written = await recordReports(trx, fresh.map(({ actor, parsed }, at) => ({ actor, parsed, id: ids[at]! })), now);
+  const outcomes = new Map(fresh.map((report, at) => [report, written[at]!]));
+  return reports.map((report) => outcomes.get(report) ?? earlier.get(report)!);
+}
+
+/** A report whose incident row and details are written. */
+export interface InsertedReport {
+  actor: Actor;
+  parsed: IncidentInputParsed;
+  id: string;
+}
+
+/**
+ * What follows a batch's inserts, for all its reports at once: the incidents read back as written
+ * (so that each answer is what a reader of the incident gets afterwards), their stream events, the
+ * weekly summary and an audit row each. The outcomes in the reports' order.
+ */
+export async function recordReports(trx: Db, reports: readonly InsertedReport[], now: string): Promise<WrittenReport[]> {
+  const records = await recordsById(trx, reports.map(({ id }) => id));
+  const written = reports.map(({ id }) => records.get(id)!);
   const answers = await writeEvents(trx, written.map((record) => ({ type: 'incident.created', record })), now);
   await applyToSummary(trx, [], await contributionsOf(trx, written));
   await appendAuditEntries(
     trx,
-    fresh.map((report, at) => {
-      const { type, title, classification } = report.parsed;
-      return { actor: report.actor, action: 'create', entityType: 'incident', entityId: ids[at]!, details: { version: 1, type, title, classification } };
-    }),
+    reports.map(({ actor, parsed: { type, title, classification }, id }) => (
+      { actor, action: 'create', entityType: 'incident', entityId: id, details: { version: 1, type, title, classification } }
+    )),
   );
-  const outcomes = new Map(fresh.map((report, at) => [report, { kind: 'written', record: written[at]!, answer: answers[at]! } as const]));
-  return reports.map((report) => outcomes.get(report) ?? earlier.get(report)!);
+  return written.map((record, at) => ({ kind: 'written', record, answer: answers[at]! }));
 }
 
 /** Reports whose Idempotency-Key their reporter used before: what was written then. */
